@@ -1,0 +1,45 @@
+"""Helpers shared by the experiment scripts: config loading and result folders that never overwrite."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_config(path) -> dict:
+    with open(path, "rb") as f:
+        config = tomllib.load(f)
+    if "seed" not in config:
+        sys.exit(f"{path}: every experiment config needs a 'seed'")
+    return config
+
+
+def result_dir(name: str, *, overwrite: bool = False) -> Path:
+    """``experiments/results/<name>/``; refuses to overwrite an existing result unless asked."""
+    out = ROOT / "experiments" / "results" / name
+    if out.exists() and any(out.iterdir()) and not overwrite:
+        sys.exit(f"{out} already holds results; pass --overwrite to replace them")
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def write_json(path: Path, obj) -> None:
+    path.write_text(json.dumps(obj, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+class Timer:
+    def __enter__(self):
+        self.t0 = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc):
+        self.seconds = round(time.perf_counter() - self.t0, 3)

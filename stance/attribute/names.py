@@ -1,0 +1,164 @@
+"""Name chains: the runs of capitalised words that name people, organisations and places in a text.
+
+The resolver needs, for every mention, the fullest name form of its entity in
+the document (ANNOTATION.md: the canonical name).  A chain is collected once
+per document in one pass over its tokens; titles ("Russian President",
+"Foreign Minister") are split off the front so that "Russian President
+Vladimir Putin" yields the person "Vladimir Putin" with the title and the
+nationality kept as evidence of type and country.
+"""
+
+from __future__ import annotations
+
+import functools
+import csv
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ..segment.mentions import FUNCTION_WORDS
+from ..text.tokens import Token, tokenize
+
+__all__ = ["NameChain", "name_chains", "ORG_WORDS", "Gazetteer", "load_gazetteer", "strip_possessive"]
+
+_JOINERS = frozenset("of for in on and & de du la le al el bin van von der da".split())
+ORG_WORDS = frozenset("""
+ministry ministries embassy consulate department office council committee commission agency authority
+government administration party union organization organisation association federation bank court tribunal
+parliament congress senate assembly house cabinet bureau secretariat institute foundation fund forum alliance
+coalition company corporation group police army navy force forces command mission delegation board network
+campaign movement front league university school center centre kremlin palace nations bloc summit court's
+holdings corp inc ltd plc llc co companies industries airlines
+""".split())
+HONORIFICS = frozenset("honourable honorable hon excellency his her majesty highness sheikh dr mr mrs ms".split())
+
+
+def strip_possessive(word: str) -> str:
+    for suffix in ("\u2019s", "'s"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class NameChain:
+    """A name in the text: ``start``/``end`` offsets of the name proper, ``title`` words before it."""
+
+    start: int
+    end: int
+    name: str
+    title: str = ""
+    possessive: bool = False
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Countries with their demonyms and capitals, to tell governments and nationalities."""
+
+    country_of: dict  # lower-cased country name, demonym or capital -> country name
+    demonyms: frozenset = frozenset()  # lower-cased demonyms ("russian", "u.s.")
+
+    def country(self, word: str) -> str | None:
+        """The country a capitalised name, demonym or capital refers to ("us" the pronoun is not "US")."""
+        if not word[:1].isupper():
+            return None
+        return self.country_of.get(strip_possessive(word).lower())
+
+    def is_demonym(self, word: str) -> bool:
+        return word[:1].isupper() and strip_possessive(word).lower() in self.demonyms
+
+
+@functools.lru_cache(maxsize=4)
+def load_gazetteer(lang: str = "en") -> Gazetteer:
+    path = Path(str(resources.files("stance") / "resources" / "gazetteer" / lang / "countries.tsv"))
+    country_of, demonyms = {}, set()
+    if path.exists():
+        with open(path, encoding="utf-8", newline="") as f:
+            lines = [line for line in f if line.strip() and not line.startswith("#")]
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+            country = row["country"].strip()
+            for key in ("country", "demonyms", "capital", "aliases"):
+                for value in (row.get(key) or "").split("|"):
+                    if value.strip():
+                        country_of.setdefault(value.strip().lower(), country)
+                        if key == "demonyms":
+                            demonyms.add(value.strip().lower())
+    return Gazetteer(country_of=country_of, demonyms=frozenset(demonyms))
+
+
+def _is_cap(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.lower not in FUNCTION_WORDS and tok.lower not in ("the", "a", "an")
+
+
+def name_chains(text: str, spans, titles: frozenset, gazetteer: Gazetteer) -> list[NameChain]:
+    """The name chains of ``text`` inside ``spans`` (body blocks), in order."""
+    out = []
+    for lo, hi in spans:
+        tokens = tokenize(text, lo, hi)
+        i, n = 0, len(tokens)
+        while i < n:
+            if not _is_cap(tokens[i]):
+                i += 1
+                continue
+            j = i + 1
+            while j < n:
+                if _is_cap(tokens[j]) and not is_sentence_break(tokens, j):
+                    j += 1
+                elif (tokens[j].lower in _JOINERS and j + 1 < n and _is_cap(tokens[j + 1])
+                      and not (gazetteer.country(tokens[j + 1].text) and tokens[j - 1].lower not in ORG_WORDS)):
+                    j += 2  # "Ministry of Defence", "Embassy in Moscow"; not "Ana Silva of Chile"
+                elif (tokens[j].lower in ("of", "for") and j + 2 < n and tokens[j + 1].lower == "the"
+                      and _is_cap(tokens[j + 2])):
+                    j += 3  # "Ministry of Foreign Affairs of the Arab Republic of Egypt"
+                elif tokens[j].text == "." and j + 1 < n and _is_cap(tokens[j + 1]) and len(tokens[j - 1].text) <= 2:
+                    j += 1  # "J. R. Jones"
+                else:
+                    break
+                if strip_possessive(tokens[j - 1].lower) != tokens[j - 1].lower:
+                    break
+            out.extend(_split_title(text, tokens[i:j], titles, gazetteer))
+            i = j
+    return out
+
+
+def is_sentence_break(tokens: list[Token], j: int) -> bool:
+    return tokens[j - 1].text in ".!?" and len(tokens[j - 2].text) > 2 if j >= 2 else False
+
+
+def _split_title(text, toks: list[Token], titles, gazetteer) -> list[NameChain]:
+    """"Russian President Vladimir Putin" -> name "Vladimir Putin", title "Russian President"."""
+    if not toks:
+        return []
+    def title_at(k: int) -> int:
+        """Length of the longest title starting at token k (titles may have several words)."""
+        for size in (3, 2, 1):
+            words = " ".join(strip_possessive(t.lower).rstrip(".") for t in toks[k:k + size])
+            if k + size < len(toks) and words in titles:
+                return size
+        return 0
+
+    k = 0
+    while k < len(toks) - 1:
+        # "Russian President …": a nationality counts as part of the title only before a title
+        matched = title_at(k) or (1 + title_at(k + 1) if gazetteer.is_demonym(toks[k].text) and title_at(k + 1) else 0)
+        if not matched and toks[k].lower.rstrip(".") in HONORIFICS:
+            matched = 1
+        if not matched:
+            break
+        k += matched
+    if k == 0:
+        # "Mining Minister Sofía Ñancupil", "ECOWAS Commission President Adama Konaté": modifiers + a title word
+        for m in range(len(toks) - 2, 0, -1):
+            if toks[m].lower.rstrip(".") in titles and toks[m + 1].lower not in _JOINERS:
+                if all(t.lower not in _JOINERS for t in toks[:m]):
+                    k = m + 1
+                break
+    name_toks = toks[k:]
+    if not name_toks or (len(name_toks) == 1 and name_toks[0].lower in _JOINERS):
+        name_toks, k = toks, 0
+    last = name_toks[-1]
+    possessive = strip_possessive(last.text) != last.text
+    end = last.end - (len(last.text) - len(strip_possessive(last.text)))
+    start = name_toks[0].start
+    title = text[toks[0].start:toks[k - 1].end] if k else ""
+    return [NameChain(start, end, text[start:end], title, possessive)]

@@ -1,0 +1,310 @@
+"""The ``stance`` command: analyze, classify, evaluate, info.
+
+Each subcommand is one library call plus reading and writing.  Results go to
+standard output (or ``--output``), messages to standard error.  Bad input
+gets a one-line message and exit status 2, never a traceback; in a corpus
+run a bad record is reported and skipped (exit status 1 at the end).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import shutil
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+from ._version import __version__
+from .errors import StanceError
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+CSV_FIELDS = ("doc_id", "speaker", "speaker_text", "cue", "label", "score", "quote_type", "content",
+              "speaker_span", "cue_span", "content_span")
+
+
+class _Reporter:
+    """Counts and prints the errors of a run that goes on past them."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, message: str) -> None:
+        self.count += 1
+        print(f"stance: {message}", file=sys.stderr)
+
+
+@contextmanager
+def _output(path: str | None):
+    if path in (None, "-"):
+        yield sys.stdout
+    else:
+        try:
+            with open(path, "w", encoding="utf-8", newline="") as f:
+                yield f
+        except OSError as e:
+            raise StanceError(f"{path}: cannot be written ({e.strerror})") from None
+
+
+class _Writer:
+    """Writes records as JSONL, CSV or a terminal table, one document at a time."""
+
+    def __init__(self, stream, fmt: str):
+        self.stream, self.fmt = stream, fmt
+        self.csv = None
+        self.width = shutil.get_terminal_size((100, 20)).columns
+
+    def write(self, records: list[dict]) -> None:
+        if self.fmt == "jsonl":
+            for r in records:
+                self.stream.write(json.dumps(r, ensure_ascii=False) + "\n")
+        elif self.fmt == "csv":
+            if self.csv is None:
+                self.csv = csv.DictWriter(self.stream, fieldnames=CSV_FIELDS, extrasaction="ignore")
+                self.csv.writeheader()
+            for r in records:
+                self.csv.writerow({k: (json.dumps(v) if isinstance(v, list) else v) for k, v in r.items()})
+        else:
+            self._table(records)
+        self.stream.flush()
+
+    def _table(self, records: list[dict]) -> None:
+        if not records:
+            return
+        self.stream.write(f"== {records[0]['doc_id']} ({len(records)} statements)\n")
+        sw = min(28, max(len(str(r.get("speaker") or "-")) for r in records))
+        rest = max(20, self.width - sw - 22)
+        for r in records:
+            content = " ".join((r.get("content") or "").split())
+            if len(content) > rest:
+                content = content[: rest - 1] + "\u2026"
+            speaker = str(r.get("speaker") or "-")[:sw]
+            score = f"{r['score']:.2f}" if isinstance(r.get("score"), (int, float)) else "  - "
+            self.stream.write(f"  {speaker:<{sw}}  {str(r.get('label') or '-'):<9} {score}  {content}\n")
+
+
+def _default_format(args) -> str:
+    if args.format:
+        return args.format
+    return "table" if args.output in (None, "-") and sys.stdout.isatty() else "jsonl"
+
+
+# -- analyze ----------------------------------------------------------------------------------
+def cmd_analyze(args) -> int:
+    from .io import iter_documents
+    from .pipeline import Pipeline
+
+    report = _Reporter()
+    pipeline = Pipeline(model=args.model)
+    if args.genre != "auto":
+        pipeline.segmenter.genre = args.genre
+    _ = pipeline.classifier  # load (and check) the model before reading any input
+    docs = iter_documents(args.paths, text_field=args.text_field, id_field=args.id_field, errors=args.errors,
+                          on_error=report)
+    n_docs = n_statements = 0
+    with _output(args.output) as out:
+        writer = _Writer(out, _default_format(args))
+        for doc in docs:
+            try:
+                records = pipeline(doc).records()
+            except Exception as e:  # one failing document must not lose the others
+                report(f"{doc.id}: analysis failed ({type(e).__name__}: {e})")
+                continue
+            writer.write(records)
+            n_docs += 1
+            n_statements += len(records)
+    if args.verbose:
+        print(f"stance: {n_docs} documents, {n_statements} statements", file=sys.stderr)
+    return EXIT_SOME_FAILED if report.count else EXIT_OK
+
+
+# -- classify ---------------------------------------------------------------------------------
+def cmd_classify(args) -> int:
+    from .classify.persistence import load_model
+    from .io import iter_jsonl
+
+    report = _Reporter()
+    clf, _meta = load_model(args.model)
+    stream = sys.stdin.buffer if args.file in (None, "-") else None
+    if stream is None:
+        path = Path(args.file)
+        if not path.is_file():
+            raise StanceError(f"{path}: no such file")
+        import gzip
+
+        stream = (gzip.open if path.name.endswith(".gz") else open)(path, "rb")
+    name = args.file or "<stdin>"
+    batch: list[dict] = []
+    with _output(args.output) as out:
+        def flush():
+            if not batch:
+                return
+            proba = clf.predict_proba(batch)
+            for rec, p in zip(batch, proba):
+                k = int(p.argmax())
+                rec["label"], rec["score"] = str(clf.classes_[k]), round(float(p[k]), 4)
+                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            batch.clear()
+
+        for n, rec in iter_jsonl(stream, name, report, args.errors):
+            if not isinstance(rec.get("content"), str):
+                report(f"{name}:{n}: record has no string 'content'")
+                continue
+            batch.append(rec)
+            if len(batch) >= 1000:
+                flush()
+        flush()
+    return EXIT_SOME_FAILED if report.count else EXIT_OK
+
+
+# -- evaluate ---------------------------------------------------------------------------------
+def cmd_evaluate(args) -> int:
+    from .corpora.gold import read_gold
+    from .evaluate import score
+    from .io import iter_jsonl
+
+    gold = read_gold(args.gold)
+    path = Path(args.pred)
+    if not path.is_file():
+        raise StanceError(f"{path}: no such file")
+    report = _Reporter()
+    with open(path, "rb") as f:
+        preds = []
+        for n, rec in iter_jsonl(f, str(path), report):
+            span = rec.get("content_span")
+            if "doc_id" not in rec or not (isinstance(span, list) and len(span) == 2):
+                report(f"{path}:{n}: a prediction needs 'doc_id' and 'content_span' [start, end]")
+                continue
+            preds.append(rec)
+    scores = score(gold, preds)
+    if args.json:
+        print(json.dumps(scores, indent=1, sort_keys=True))
+    else:
+        _print_scores(scores)
+    return EXIT_SOME_FAILED if report.count else EXIT_OK
+
+
+def _print_scores(s: dict) -> None:
+    rows = [
+        ("documents", s["n_docs"], None, None),
+        ("statements gold / predicted / matched", f"{s['n_gold']} / {s['n_pred']} / {s['n_matched']}", None, None),
+        ("statement detection (overlap)  P R F1", s["statement_p"], s["statement_r"], s["statement_f1"]),
+        ("statement detection (exact)    P R F1", s["statement_exact_p"], s["statement_exact_r"],
+         s["statement_exact_f1"]),
+        ("attribution accuracy (matched)", s["attribution_acc"], None, None),
+        ("attribution end to end         P R F1", s["attribution_p"], s["attribution_r"], s["attribution_f1"]),
+        ("span + speaker + label         P R F1", s["e2e_p"], s["e2e_r"], s["e2e_f1"]),
+    ]
+    if "matched_label_macro_f1" in s:
+        rows.append(("label macro-F1 / accuracy (matched)", s["matched_label_macro_f1"], s["matched_label_accuracy"],
+                     None))
+    for name, a, b, c in rows:
+        vals = "  ".join(f"{v:.3f}" if isinstance(v, float) else str(v) for v in (a, b, c) if v is not None)
+        print(f"{name:<40} {vals}")
+    if s["unknown_doc_ids"]:
+        print(f"(predictions for {len(s['unknown_doc_ids'])} documents not in the gold were ignored)")
+
+
+# -- info -------------------------------------------------------------------------------------
+def cmd_info(args) -> int:
+    from .classify.persistence import default_model_path, read_meta
+    from .provenance import versions
+
+    info = {"versions": versions(), "default_model": str(default_model_path())}
+    try:
+        meta = read_meta(default_model_path())
+        info["default_model_meta"] = {k: meta.get(k) for k in ("estimator", "sklearn_version", "metrics",
+                                                               "training_data")}
+    except StanceError as e:
+        info["default_model_error"] = str(e)
+    print(json.dumps(info, indent=1))
+    return EXIT_OK
+
+
+# -- parser -----------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    fmt = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog="stance", formatter_class=fmt,
+        description="Find the statements in news and diplomatic texts, attribute them to their speakers, "
+                    "and label them demand, concern, rejection or other.",
+        epilog="examples:\n  stance analyze data/examples/a-mekong-dam-flow-dispute.txt\n"
+               "  stance analyze corpus.jsonl.gz --format jsonl -o statements.jsonl\n"
+               "  stance evaluate --gold data/examples --pred statements.jsonl",
+    )
+    parser.add_argument("--version", action="version", version=f"stance {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("analyze", help="find, attribute and label the statements of texts", formatter_class=fmt,
+                       description="Find, attribute and label every statement of the given texts.",
+                       epilog="examples:\n  stance analyze article.txt\n  stance analyze texts/ --format csv -o out.csv\n"
+                              "  stance analyze corpus.jsonl.gz --text-field body --id-field url --format jsonl\n"
+                              "  cat article.txt | stance analyze -")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="text files, folders of *.txt, JSONL(.gz) corpora, or - for standard input")
+    p.add_argument("--format", choices=("jsonl", "csv", "table"),
+                   help="output format (default: table on a terminal, else jsonl)")
+    p.add_argument("-o", "--output", help="write to FILE instead of standard output")
+    p.add_argument("--model", help="model folder (default: the bundled model)")
+    p.add_argument("--text-field", default="text", help="JSONL field holding the text (default: text)")
+    p.add_argument("--id-field", default="id", help="JSONL field holding the document id (default: id)")
+    p.add_argument("--genre", default="auto",
+                   choices=("auto", "news", "transcript", "statement", "readout", "joint_statement"),
+                   help="document genre (default: from the record, transcripts recognised by speaker labels)")
+    p.add_argument("--errors", choices=("strict", "replace"), default="strict",
+                   help="undecodable bytes: stop with the byte offset (strict) or replace them")
+    p.add_argument("-v", "--verbose", action="store_true", help="print counts to standard error at the end")
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("classify", help="label statements segmented elsewhere (JSONL records)", formatter_class=fmt,
+                       description="Read statement records (JSONL; 'content' required; 'cue', 'speaker', "
+                                   "'quote_type', 'doc_id', 'context' used when present) and write them back "
+                                   "with 'label' and 'score' added.",
+                       epilog="example:\n  stance classify statements.jsonl -o labelled.jsonl")
+    p.add_argument("file", nargs="?", metavar="FILE", help="JSONL(.gz) of records, or - for standard input")
+    p.add_argument("-o", "--output", help="write to FILE instead of standard output")
+    p.add_argument("--model", help="model folder (default: the bundled model)")
+    p.add_argument("--errors", choices=("strict", "replace"), default="strict")
+    p.set_defaults(func=cmd_classify)
+
+    p = sub.add_parser("evaluate", help="score predictions against gold (ANNOTATION.md section 5)",
+                       formatter_class=fmt,
+                       description="Score predicted statement records against gold: detection, attribution, "
+                                   "labels and end to end.",
+                       epilog="example:\n  stance analyze data/examples --format jsonl -o pred.jsonl\n"
+                              "  stance evaluate --gold data/examples --pred pred.jsonl")
+    p.add_argument("--gold", required=True, help="folder of NAME.txt + NAME.gold.json, or a JSONL of gold documents")
+    p.add_argument("--pred", required=True, help="JSONL of predicted statement records")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("info", help="versions and the bundled model, for bug reports",
+                       description="Print the versions of stance and its dependencies and the bundled model's "
+                                   "metadata.", epilog="example:\n  stance info", formatter_class=fmt)
+    p.set_defaults(func=cmd_info)
+    return parser
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.func(args)
+    except StanceError as e:
+        print(f"stance: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("stance: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""Match predicted statements to gold statements (ANNOTATION.md section 5).
+
+Two content spans match when, after trimming quotation marks and white space
+at both ends, they overlap by at least half of the longer one.  Each gold
+statement matches at most one prediction, best overlap first.  Candidate
+pairs are found by binary search over predictions sorted by start, not by
+comparing all pairs.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..text.quotes import QUOTE_CHARS
+
+__all__ = ["trim", "match_spans", "same_speaker", "fold_name"]
+
+_TRIM_CHARS = "".join(sorted(QUOTE_CHARS)) + " \t\r\n\u00a0\u200b\ufeff"
+
+
+def trim(text: str, span) -> tuple[int, int]:
+    """``span`` without quotation marks and white space at either end."""
+    lo, hi = span
+    while lo < hi and text[lo] in _TRIM_CHARS:
+        lo += 1
+    while hi > lo and text[hi - 1] in _TRIM_CHARS:
+        hi -= 1
+    return lo, hi
+
+
+def match_spans(text: str, gold: list, pred: list, *, exact: bool = False) -> list[tuple[int, int]]:
+    """Pairs ``(gold index, pred index)`` of matching content spans.
+
+    ``exact=True`` matches only identical trimmed spans.
+    """
+    g = sorted(((trim(text, s), i) for i, s in enumerate(gold)), key=lambda x: x[0])
+    p = sorted(((trim(text, s), i) for i, s in enumerate(pred)), key=lambda x: x[0])
+    candidates = []
+    starts = [s for (s, _), _ in p]
+    longest = max((e - s for (s, e), _ in p), default=0)
+    for (gs, ge), gi in g:
+        # predictions that can overlap [gs, ge) start in (gs - longest, ge)
+        j = bisect.bisect_right(starts, gs - longest)
+        while j < len(p) and p[j][0][0] < ge:
+            (ps, pe), pi = p[j]
+            overlap = min(ge, pe) - max(gs, ps)
+            longer = max(ge - gs, pe - ps)
+            if exact:
+                if (ps, pe) == (gs, ge):
+                    candidates.append((longer, gi, pi))
+            elif overlap > 0 and 2 * overlap >= longer:
+                candidates.append((overlap, gi, pi))
+            j += 1
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    used_g, used_p, pairs = set(), set(), []
+    for _, gi, pi in candidates:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return sorted(pairs)
+
+
+def fold_name(name: str | None) -> str:
+    """Case-insensitive, punctuation-folded form of a name."""
+    return re.sub(r"[\W_]+", " ", (name or "").lower()).strip()
+
+
+def same_speaker(pred: str | None, gold: str | None, gold_forms: frozenset = frozenset()) -> bool:
+    """Whether a predicted speaker names the gold entity.
+
+    ``gold_forms`` are other folded mentions of the gold entity in the
+    document (aliases, the mention texts of its statements).  A predicted
+    surname of a gold full name ("Nakagome" for "Masashi Nakagome") counts.
+    """
+    p, g = fold_name(pred), fold_name(gold)
+    if not p or not g:
+        return not p and not g
+    if p == g or p in gold_forms:
+        return True
+    gw, pw = g.split(), p.split()
+    return len(pw) < len(gw) and gw[-len(pw):] == pw

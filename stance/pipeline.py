@@ -1,0 +1,141 @@
+"""The end-to-end object: segment → attribute → classify, with swappable stages.
+
+A stage is any object with the method the pipeline calls:
+
+- segmenter: ``segment(doc) -> [(Statement, Mention | None), ...]``
+- attributor: ``resolve(doc, segmented) -> (statements, entities)``
+- classifier: a fitted scikit-learn classifier whose ``predict_proba`` takes
+  statement records (`stance.records`) and whose ``classes_`` are labels.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+
+from .document import Document, Entity, Statement
+from .records import statement_context, to_record
+
+__all__ = ["Pipeline", "Analysis", "analyze"]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the pipeline found in one document."""
+
+    document: Document
+    statements: list[Statement] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+
+    def records(self) -> list[dict]:
+        """The statements as JSON records (the exchange format)."""
+        return [to_record(s, self.document.text) for s in self.statements]
+
+    def to_dict(self) -> dict:
+        """The whole analysis in the gold-file shape of ANNOTATION.md section 4 (plus labels and scores)."""
+        return {"doc_id": self.document.id,
+                "entities": {e.name: e.to_dict() for e in self.entities},
+                "statements": self.records()}
+
+
+def _as_document(item, doc_id: str | None, metadata: Mapping | None) -> Document:
+    if isinstance(item, Document):
+        return item
+    if isinstance(item, str):
+        return Document(id=doc_id or "doc", text=item, metadata=metadata or {})
+    if isinstance(item, Mapping) and isinstance(item.get("text"), str):
+        meta = {k: v for k, v in item.items() if k not in ("text", "id", "doc_id")}
+        return Document(id=str(item.get("id") or item.get("doc_id") or doc_id or "doc"), text=item["text"],
+                        metadata=meta)
+    raise TypeError(f"expected a str, a Document or a mapping with 'text', got {type(item).__name__}")
+
+
+class Pipeline:
+    """Find, attribute and label the statements of documents.
+
+    Parameters
+    ----------
+    segmenter, attributor : objects, optional
+        Default: `RuleSegmenter` and `EntityResolver` with ``lexicon``.
+    classifier : fitted classifier, optional
+        Default: the model at ``model`` (the bundled model when ``model`` is None).
+        Pass ``classifier=False`` to skip labelling.
+    model : str or Path, optional
+        A model folder to load the classifier from.
+    lexicon : str, default "en"
+        The cue lexicon of the default stages.
+
+    Examples
+    --------
+    >>> import stance
+    >>> nlp = stance.Pipeline()
+    >>> result = nlp("The ministry urged Japan to stop the tests, officials said.", doc_id="ex")
+    >>> [(s.speaker, s.label) for s in result.statements]  # doctest: +SKIP
+    """
+
+    def __init__(self, segmenter=None, attributor=None, classifier=None, *, model=None, lexicon="en"):
+        from .attribute.resolver import EntityResolver
+        from .segment.segmenter import RuleSegmenter
+
+        self.segmenter = segmenter if segmenter is not None else RuleSegmenter(lexicon=lexicon)
+        self.attributor = attributor if attributor is not None else EntityResolver(lexicon=lexicon)
+        self._classifier = classifier
+        self.model = model
+        self.model_meta: dict | None = None
+
+    @property
+    def classifier(self):
+        """The classifier stage, loaded from the model folder on first use."""
+        if self._classifier is None:
+            from .classify.persistence import load_model
+
+            self._classifier, self.model_meta = load_model(self.model)
+        return self._classifier or None
+
+    @classifier.setter
+    def classifier(self, value):
+        self._classifier = value
+
+    def __call__(self, item, doc_id: str | None = None, metadata: Mapping | None = None) -> Analysis:
+        """Analyse one text (``str``), `Document`, or mapping with ``text`` (and ``id``)."""
+        doc = _as_document(item, doc_id, metadata)
+        segmented = self.segmenter.segment(doc)
+        statements, entities = self.attributor.resolve(doc, segmented)
+        statements = self.classify(doc, statements)
+        return Analysis(document=doc, statements=statements, entities=entities)
+
+    def classify(self, doc: Document, statements: list[Statement]) -> list[Statement]:
+        """Fill in ``label`` and ``score`` (the classifier's probability of that label)."""
+        clf = self.classifier
+        if clf is None or not statements:
+            return statements
+        records = [dict(to_record(s, doc.text), context=statement_context(doc.text, s)) for s in statements]
+        proba = clf.predict_proba(records)
+        best = proba.argmax(axis=1)
+        return [replace(s, label=str(clf.classes_[k]), score=round(float(p[k]), 4))
+                for s, p, k in zip(statements, proba, best)]
+
+    def pipe(self, items: Iterable, *, doc_ids: Iterable[str] | None = None) -> Iterator[Analysis]:
+        """Analyse many documents lazily, in order."""
+        ids = iter(doc_ids) if doc_ids is not None else None
+        for n, item in enumerate(items):
+            doc_id = next(ids) if ids is not None else None
+            yield self(item, doc_id=doc_id if doc_id is not None else (None if not isinstance(item, str) else f"doc{n}"))
+
+
+@functools.lru_cache(maxsize=1)
+def _default_pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def analyze(text: str | Document, *, doc_id: str = "doc", metadata: Mapping | None = None) -> Analysis:
+    """Find, attribute and label every statement of one text with the default pipeline.
+
+    Examples
+    --------
+    >>> import stance
+    >>> result = stance.analyze('"We reject these claims," the ministry said.')
+    >>> [(s.speaker, s.label) for s in result.statements]  # doctest: +SKIP
+    """
+    return _default_pipeline()(text, doc_id=doc_id, metadata=metadata)

@@ -1,0 +1,131 @@
+"""Find reporting cues in a sentence's tokens: verbs with their particles, light verb + reporting noun, phrases.
+
+Each match is a `CueMatch` over token indices.  Matching is a single pass over
+the tokens with dictionary look-ups, so it costs time linear in the sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..text.tokens import Token
+from .lexicon import CueEntry, Lexicon
+
+__all__ = ["CueMatch", "find_cues", "DETERMINERS", "is_possessive"]
+
+DETERMINERS = frozenset("the a an this that these those its his her their our my your any some no every each".split())
+# words after which a verb form is a noun or an adjective ("the demand", "a so-called")
+_NOT_VERB_BEFORE = DETERMINERS | frozenset("so-called of to".split())
+_PASSIVE = frozenset("was were been being is are be".split())
+_NOUN_GAP = 5
+# "agreed upon with", "met with": an interaction, not a report of speech
+_NOT_CONTENT_AFTER = frozenset({"upon", "with"})  # at most this many tokens between a light verb and its reporting noun
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    """A cue over tokens ``[first, last)``; ``possessor`` is the token range of "Russia's" in "Russia's call for"."""
+
+    first: int
+    last: int
+    entry: CueEntry
+    passive: bool = False
+    possessor: tuple[int, int] | None = None
+
+
+def is_possessive(token: Token) -> bool:
+    return token.lower.endswith(("\u2019s", "'s")) or token.lower in ("its", "his", "her", "their", "our")
+
+
+_BASE_FORM_BEFORE = frozenset("i we they you will would shall should can could may might must do does did to not "
+                              "n't and who that which also often still".split())
+
+
+def _base_form_subject(prev: Token) -> bool:
+    """Whether a bare verb form ("say", "urge") after ``prev`` can be a finite verb or an infinitive."""
+    low = prev.lower
+    return (low in _BASE_FORM_BEFORE or low.endswith("ly") or prev.text[:1].isupper()
+            or (low.endswith("s") and not low.endswith("ss") and prev.text.isalpha()))
+
+
+def _particle_end(tokens: list[Token], j: int, entry: CueEntry) -> int | None:
+    """Index after the particle that follows at ``j`` (``None`` when none does)."""
+    if j < len(tokens) and tokens[j].lower in entry.particles:
+        return j + 1
+    return None
+
+
+def _phrase_at(tokens, i, lexicon):
+    for toks, entry in lexicon.phrases.get(tokens[i].lower, ()):
+        if i + len(toks) <= len(tokens) and all(tokens[i + k].lower == t for k, t in enumerate(toks)):
+            return CueMatch(i, i + len(toks), entry)
+    return None
+
+
+def _noun_after_light_verb(tokens, i, lexicon):
+    for j in range(i + 1, min(len(tokens), i + 1 + _NOUN_GAP)):
+        w = tokens[j]
+        entry = lexicon.nouns.get(w.lower)
+        if entry is not None:
+            end = _particle_end(tokens, j + 1, entry) or j + 1
+            return CueMatch(i, end, entry)
+        if not (w.text[:1].isalpha() and w.lower not in lexicon.verbs) and w.text != "-":
+            return None
+    return None
+
+
+def _verb_at(tokens, i, lexicon):
+    entries = lexicon.verbs.get(tokens[i].lower)
+    if not entries:
+        return None
+    prev = tokens[i - 1].lower if i > 0 else ""
+    if prev in _NOT_VERB_BEFORE or (i > 0 and is_possessive(tokens[i - 1]) and prev not in ("her",)):
+        return None
+    if i + 1 < len(tokens) and tokens[i + 1].lower in _NOT_CONTENT_AFTER:
+        return None
+    if tokens[i].lower == entries[0].lemma and i > 0 and not _base_form_subject(tokens[i - 1]):
+        return None  # "held brief talks": a base form after a non-subject is an adjective or a noun
+    for entry in entries:
+        end = _particle_end(tokens, i + 1, entry)
+        if end is None and entry.requires_particle:
+            continue
+        return CueMatch(i, end or i + 1, entry, passive=prev in _PASSIVE)
+    return None
+
+
+def _noun_with_possessor(tokens, i, lexicon):
+    """"Russia's call for talks", "its concerns that …": a reporting noun whose possessor is the speaker."""
+    entry = lexicon.nouns.get(tokens[i].lower)
+    if entry is None or entry.label == "neutral" or i == 0 or not is_possessive(tokens[i - 1]):
+        return None
+    end = _particle_end(tokens, i + 1, entry)
+    if end is None and not (i + 1 < len(tokens) and tokens[i + 1].lower == "that"):
+        return None
+    first = i - 1
+    while first > 0 and tokens[first - 1].is_capitalized and not is_possessive(tokens[first - 1]):
+        first -= 1
+    return CueMatch(i, end or i + 1, entry, possessor=(first, i))
+
+
+def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueMatch]:
+    """All cues in ``tokens``, left to right, not overlapping."""
+    out = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        low = tokens[i].lower
+        match = _phrase_at(tokens, i, lexicon) if low in lexicon.phrases else None
+        if match is None and low in lexicon.light_verbs:
+            prev = tokens[i - 1].lower if i > 0 else ""
+            if prev not in _NOT_VERB_BEFORE:
+                match = _noun_after_light_verb(tokens, i, lexicon)
+        if match is None:
+            match = _verb_at(tokens, i, lexicon)
+        if match is None:
+            match = _noun_with_possessor(tokens, i, lexicon)
+        if match is not None:
+            out.append(match)
+            i = match.last
+        else:
+            i += 1
+    return out

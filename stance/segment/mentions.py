@@ -1,0 +1,133 @@
+"""Find the noun phrase that names a speaker next to a cue, from token shapes alone.
+
+No parser: a speaker mention is a pronoun, a run of capitalised words (with
+joiners such as "of", "for", "in" between them: "Ministry of Foreign
+Affairs", "Embassy in Moscow"), or a determiner + modifiers + a speaker noun
+("the Russian ministry", "a senior official", "Japan's foreign minister").
+Bounded look-around keeps it linear.
+"""
+
+from __future__ import annotations
+
+from ..text.tokens import Token
+from .cues import DETERMINERS, is_possessive
+
+__all__ = ["PRONOUNS", "SPEAKER_NOUNS", "FUNCTION_WORDS", "np_left", "np_right", "is_speaker_phrase"]
+
+PRONOUNS = frozenset("he she it they we i you".split())
+_JOINERS = frozenset("of for in on at and & de du la le al el bin van von der da".split())
+_MAX_NP = 14
+# heads of descriptions that can speak
+SPEAKER_NOUNS = frozenset("""
+official officials spokesperson spokespersons spokesman spokeswoman spokesmen minister ministers ministry ministries
+government governments administration department office embassy embassies ambassador ambassadors president
+presidents leader leaders diplomat diplomats source sources analyst analysts expert experts lawmaker lawmakers
+senator senators legislator legislators representative representatives secretary chancellor premier king queen
+prince council committee commission agency agencies authority authorities party parties group groups campaign
+organization organisation organizations organisations union unions bank court judge prosecutor prosecutors police
+army military military's navy officer officers commander commanders general director chief head envoy envoys
+negotiator negotiators mayor governor governors adviser advisers advisor advisors aide aides staff statement
+company firm firms company's executive executives chairman chairwoman chair board activist activists protesters
+residents voters people observers critics supporters opponents officials' team members member bureau mission
+delegation delegations council's cabinet parliament congress assembly senate house white palace kremlin
+""".split())
+
+
+# capitalised at the start of a sentence, but never a name
+FUNCTION_WORDS = frozenset("""
+in on at for after before when while as but and or if since concerning regarding during despite although though
+because with without from to by of about under over this that these those there here it its we they he she i you
+what which who whom how why where yes no not so then also meanwhile however moreover earlier later today yesterday
+speaking asked according following amid among between within upon into onto against toward towards
+every each all some many most both either neither another any does do did is are was were will would can could
+should shall may might must has have had let please thank thanks good
+""".split())
+
+
+def _is_name_word(tok: Token) -> bool:
+    t = tok.text
+    return (t[:1].isupper() and tok.lower not in FUNCTION_WORDS) or (t[:1].isdigit() and len(t) < 5)
+
+
+def is_speaker_phrase(tokens: list[Token], first: int, last: int, titles=frozenset()) -> bool:
+    """Whether tokens ``[first, last)`` look like a mention that can speak."""
+    if last <= first:
+        return False
+    head = tokens[last - 1]
+    if last - first == 1 and head.lower in PRONOUNS:
+        return True
+    if _is_name_word(head):
+        return True
+    word = head.lower.removesuffix("\u2019s").removesuffix("'s")
+    return word in SPEAKER_NOUNS or word in titles
+
+
+def np_left(tokens: list[Token], j: int, lo: int = 0, titles=frozenset()) -> tuple[int, int] | None:
+    """The speaker phrase that ends at token ``j`` (inclusive), as ``(first, last)`` token indices."""
+    if j < lo or j < 0:
+        return None
+    if tokens[j].lower in PRONOUNS:
+        return (j, j + 1)
+    k = j
+    lower_run = 0
+    while k >= lo and j - k < _MAX_NP:
+        tok = tokens[k]
+        if _is_name_word(tok) or is_possessive(tok):
+            lower_run = 0
+        elif tok.lower in DETERMINERS:
+            k -= 1
+            break
+        elif tok.lower in _JOINERS and k > lo and _is_name_word(tokens[k - 1]) and k < j:
+            pass
+        elif tok.text[:1].islower() and tok.text[:1].isalpha() and lower_run < 3 and tok.lower not in PRONOUNS:
+            lower_run += 1
+        elif tok.text in ("-", "\u2019", "'", "."):
+            pass
+        else:
+            break
+        k -= 1
+    first = k + 1
+    # a phrase starts at a determiner, a name or a possessive, never at a joiner or a bare lowercase word
+    while first <= j and not (tokens[first].lower in DETERMINERS or _is_name_word(tokens[first])
+                              or is_possessive(tokens[first])):
+        if tokens[first].lower in SPEAKER_NOUNS and first == j:
+            break
+        first += 1
+    if first > j:
+        return None
+    if not is_speaker_phrase(tokens, first, j + 1, titles):
+        return None
+    return (first, j + 1)
+
+
+def np_right(tokens: list[Token], i: int, hi: int, titles=frozenset()) -> tuple[int, int] | None:
+    """The speaker phrase that starts at token ``i``, as ``(first, last)`` token indices."""
+    if i >= hi:
+        return None
+    if tokens[i].lower in PRONOUNS:
+        return (i, i + 1)
+    k = i
+    if tokens[k].lower in DETERMINERS:
+        k += 1
+    lower_run = 0
+    while k < hi and k - i < _MAX_NP:
+        tok = tokens[k]
+        if _is_name_word(tok) or is_possessive(tok):
+            lower_run = 0
+        elif tok.lower in _JOINERS and k + 1 < hi and _is_name_word(tokens[k + 1]):
+            pass
+        elif tok.text[:1].islower() and tok.text[:1].isalpha() and lower_run < 3 and tok.lower not in _JOINERS:
+            lower_run += 1
+        elif tok.text in ("-", "\u2019", "'", "."):
+            pass
+        else:
+            break
+        k += 1
+    last = k
+    # end at the last name word or speaker noun
+    while last > i and not (_is_name_word(tokens[last - 1]) or tokens[last - 1].lower in SPEAKER_NOUNS
+                            or tokens[last - 1].lower in titles):
+        last -= 1
+    if last <= i or not is_speaker_phrase(tokens, i, last, titles):
+        return None
+    return (i, last)

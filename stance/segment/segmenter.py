@@ -1,0 +1,447 @@
+"""The rule-based statement segmenter: cues, speaker mentions and content spans, sentence by sentence.
+
+For each body sentence (page furniture is skipped, see `stance.text.clean`):
+
+1. find the reporting cues (`find_cues`);
+2. for each cue, the speaker mention: left of the cue (``Nakagome also
+   said``), across an appositive (``X, director of Y, said``), right of it
+   (``said Nakagome``, ``according to X``), or the possessor of a reporting
+   noun (``Russia's call for``);
+3. the content: what follows the cue up to the next cue's clause, or the
+   quotation or clause before it (``"…," he said``; ``P, the ministry said``);
+   a quotation split by its cue is one content; a quotation of several
+   sentences is one statement per sentence (ANNOTATION.md rule 2);
+4. quotations with no cue that continue a quoting paragraph keep its speaker.
+
+Transcripts (speaker labels such as ``MS. PSAKI:``) and documents in a
+source's own voice (``metadata["genre"]`` in ``statement``, ``readout``,
+``joint_statement``) follow rules 9 and 10 of ANNOTATION.md.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..document import Document, Span, Statement
+from ..text import find_quotes, layout, paragraph_spans, split_inside, split_sentences
+from ..text.quotes import QUOTE_CHARS, Quote
+from ..text.tokens import Token, tokenize
+from .cues import CueMatch, find_cues
+from .lexicon import Lexicon, load_lexicon
+from .mentions import PRONOUNS, np_left, np_right
+
+__all__ = ["RuleSegmenter", "Mention", "SOURCE_VOICE_GENRES"]
+
+SOURCE_VOICE_GENRES = frozenset({"statement", "readout", "joint_statement", "press_release"})
+# words between a subject and its cue: "Nakagome also said", "the ministry has repeatedly urged"
+_SKIP_LEFT = frozenset("""also has have had will would could did does do again further later then repeatedly
+reportedly previously once publicly strongly firmly sharply swiftly quickly immediately already officially
+recently separately earlier on friday monday tuesday wednesday thursday saturday sunday yesterday today
+not never just is are was were be been being""".split())
+_TELL_LIKE = frozenset("tell remind inform assure reassure brief notify advise caution warn".split())
+_ADJUNCT_START = frozenset("in on at during after before late early earlier later last this yesterday today".split())
+_CONJ = frozenset({"and", "but", "while", "as", "yet", ",", ";"})
+_TRANSCRIPT_LABEL = re.compile(r"^((?:[A-Z][A-Z.'\u2019\-]*\s){0,5}[A-Z][A-Z.'\u2019\-]*|Q)\s*:\s+", re.M)
+_QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "AUDIENCE MEMBER", "PARTICIPANT"})
+_INVERSION_BEFORE = frozenset(",\u201d\"'\u2019\u00bb\u300d")
+_OPENERS = frozenset("\"'\u201c\u201e\u00ab\u00bb\u2039\u203a\u2018\u300c\u300e")
+_TRIM = " \t\r\n\u00a0,;:.\u2014\u2013-"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker mention found by the segmenter, before attribution resolves it to an entity."""
+
+    span: Span
+    kind: str  # "name", "pronoun", "description", "label" (transcript), "source" (document's voice)
+
+
+def _trim_span(text: str, lo: int, hi: int, chars: str = _TRIM) -> tuple[int, int]:
+    while lo < hi and text[lo] in chars:
+        lo += 1
+    while hi > lo and text[hi - 1] in chars:
+        hi -= 1
+    return lo, hi
+
+
+def _is_name_quote(text: str, q: Quote) -> bool:
+    """A quotation after "the"/"a"/"its" names something ("the “partnership treaty”"); it is no quoted speech."""
+    before = text[max(0, q.open - 6):q.open].lower().split()
+    return bool(before) and before[-1] in ("the", "a", "an", "its", "their", "his", "her", "our")
+
+
+def _quote_type(text: str, lo: int, hi: int, quotes_inside: list[Quote]) -> str:
+    quotes_inside = [q for q in quotes_inside if not (q.open > lo and _is_name_quote(text, q))]
+    if not quotes_inside:
+        return "indirect"
+    first, last = quotes_inside[0], quotes_inside[-1]
+    if first.open <= lo and last.close >= hi - 1:
+        return "direct"  # the content is the inside of a quotation (or of a quotation split by its cue)
+    return "mixed"
+
+
+class RuleSegmenter:
+    """Split a document into statements (content, cue, speaker mention, quote type).
+
+    Parameters
+    ----------
+    lexicon : str or Lexicon, default "en"
+        The cue lexicon: a language code or a loaded `Lexicon`.
+    genre : {"auto", "news", "transcript", "statement", "readout", "joint_statement"}, default "auto"
+        "auto" reads ``Document.metadata["genre"]`` and recognises transcripts
+        by their speaker labels; otherwise news.
+    """
+
+    def __init__(self, *, lexicon="en", genre="auto"):
+        self.lexicon = lexicon
+        self.genre = genre
+
+    def _lexicon(self) -> Lexicon:
+        return self.lexicon if isinstance(self.lexicon, Lexicon) else load_lexicon(self.lexicon)
+
+    # -- public -------------------------------------------------------------------------------
+    def segment(self, doc: Document) -> list[tuple[Statement, Mention | None]]:
+        """The statements of ``doc`` with their speaker mentions (speaker names are left to attribution)."""
+        lex = self._lexicon()
+        text = doc.text
+        paragraphs = paragraph_spans(text)
+        quotes = find_quotes(text, paragraphs)
+        blocks = [b for b in layout(text, paragraphs) if b.kind == "body"]
+        genre = self.genre if self.genre != "auto" else doc.metadata.get("genre", "auto")
+        if genre == "auto":
+            genre = "transcript" if _looks_like_transcript(text, blocks) else "news"
+        state = _State(doc, lex, quotes)
+        for block in blocks:
+            if genre == "transcript" and state.start_turn(block):
+                pass
+            for s, e in split_sentences(text, [(block.start, block.end)], state.quotes_between(block.start, block.end)):
+                if s < state.turn_body_start:
+                    s = state.turn_body_start
+                    if s >= e:
+                        continue
+                found = state.sentence(s, e, block)
+                if not found:
+                    if genre == "transcript":
+                        state.turn_sentence(s, e)
+                    elif genre in SOURCE_VOICE_GENRES:
+                        state.source_sentence(s, e)
+                    else:
+                        state.continuation(s, e, block)
+        return state.out
+
+
+def _looks_like_transcript(text, blocks) -> bool:
+    labels = set()
+    for b in blocks:
+        m = _TRANSCRIPT_LABEL.match(text, b.start, b.end)
+        if m:
+            labels.add(m.group(1))
+    return len(labels) >= 2
+
+
+class _State:
+    """What one pass over a document keeps: output, the last speaker, the current transcript turn."""
+
+    def __init__(self, doc: Document, lex: Lexicon, quotes: list[Quote]):
+        self.doc, self.text, self.lex = doc, doc.text, lex
+        self.quotes = quotes
+        self.quote_starts = [q.open for q in quotes]
+        self.out: list[tuple[Statement, Mention | None]] = []
+        self.last_direct: tuple[Statement, Mention | None, int] | None = None  # statement, mention, block start
+        self.turn: tuple[Span, Span] | None = None  # (speaker name span, label span)
+        self.turn_first = True
+        self.turn_body_start = 0
+
+    # -- helpers ------------------------------------------------------------------------------
+    def quotes_between(self, lo: int, hi: int) -> list[Quote]:
+        k = bisect.bisect_left(self.quote_starts, lo)
+        out = []
+        while k < len(self.quotes) and self.quotes[k].open < hi:
+            out.append(self.quotes[k])
+            k += 1
+        return out
+
+    def emit(self, content: tuple[int, int], cue: Span | None, mention: Mention | None, quote_type: str | None = None,
+             split: bool = True):
+        lo, hi = content
+        if hi <= lo:
+            return
+        inside = self.quotes_between(lo, hi)
+        qt = quote_type or _quote_type(self.text, lo, hi, inside)
+        pieces = [(lo, hi)]
+        if split and qt == "direct":
+            pieces = split_inside(self.text, lo, hi) or pieces
+        for a, b in pieces:
+            a, b = _trim_span(self.text, a, b, " \t\r\n\u00a0")
+            if b > a:
+                st = Statement(doc_id=self.doc.id, content_span=Span(a, b),
+                               speaker_span=mention.span if mention else None, cue_span=cue, quote_type=qt)
+                self.out.append((st, mention))
+
+    def mention(self, tokens: list[Token], rng: tuple[int, int] | None) -> Mention | None:
+        if rng is None:
+            return None
+        first, last = rng
+        span = Span(tokens[first].start, tokens[last - 1].end)
+        if last - first == 1 and tokens[first].lower in PRONOUNS:
+            kind = "pronoun"
+        elif tokens[last - 1].text[:1].isupper():
+            kind = "name"
+        else:
+            kind = "description"
+        return Mention(span, kind)
+
+    def quote_at(self, pos: int) -> Quote | None:
+        k = bisect.bisect_right(self.quote_starts, pos) - 1
+        if k >= 0 and self.quotes[k].open <= pos <= self.quotes[k].close:
+            return self.quotes[k]
+        return None
+
+    # -- one sentence -------------------------------------------------------------------------
+    def sentence(self, s: int, e: int, block) -> bool:
+        """Statements from the cues of sentence ``[s, e)``; False when it has none."""
+        text, lex = self.text, self.lex
+        tokens = tokenize(text, s, e)
+        cues = [c for c in find_cues(tokens, lex) if c.entry.speech and not self._inside_quote(tokens, c)]
+        cues += self._colon_cues(tokens, cues)
+        if cues and cues[0].possessor is None:
+            # "cannot approve of Japan's protest about …": a reporting noun inside another statement is its topic
+            cues = [cues[0]] + [c for c in cues[1:] if c.possessor is None]
+        if len(cues) > 1:  # "said in a statement": the phrase only frames the verb's statement
+            cues = [c for c in cues if not (c.entry.kind == "phrase" and c.entry.speaker == "subject")] or cues
+        cues.sort(key=lambda c: c.first)
+        if not cues:
+            return False
+        found = False
+        for n, cue in enumerate(cues):
+            nxt = cues[n + 1] if n + 1 < len(cues) else None
+            prev = cues[n - 1] if n else None
+            if self._statement(tokens, s, e, cue, prev, nxt, block):
+                found = True
+        return found
+
+    def _inside_quote(self, tokens: list[Token], cue: CueMatch) -> bool:
+        q = self.quote_at(tokens[cue.first].start)
+        return q is not None and q.open < tokens[cue.first].start < q.close
+
+    def _colon_cues(self, tokens, cues) -> list[CueMatch]:
+        """``Nakagome: "…"`` — a colon between a speaker and a quotation is a cue."""
+        from .lexicon import CueEntry
+
+        out = []
+        taken = {i for c in cues for i in range(c.first, c.last)}
+        for i, tok in enumerate(tokens):
+            if tok.text == ":" and i not in taken and i + 1 < len(tokens) and tokens[i + 1].text in _OPENERS:
+                if np_left(tokens, i - 1, 0, self.lex.titles):
+                    out.append(CueMatch(i, i + 1, CueEntry(":", "phrase", "neutral")))
+        return out
+
+    def _subject(self, tokens: list[Token], cue: CueMatch, lo: int) -> tuple[int, int] | None:
+        """The speaker phrase left of the cue, skipping adverbs, auxiliaries and an appositive."""
+        titles = self.lex.titles
+        j = cue.first - 1
+        while j >= lo and (tokens[j].lower in _SKIP_LEFT or tokens[j].lower.endswith("ly")):
+            j -= 1
+        if j < lo:
+            return None
+        if tokens[j].text == ",":
+            # an appositive: "X, director of Y, said" — the phrase before the previous comma
+            k = j - 1
+            while k >= lo and tokens[k].text != "," and j - k < 30:
+                k -= 1
+            if k >= lo and tokens[k].text == ",":
+                rng = np_left(tokens, k - 1, lo, titles)
+                if rng and tokens[rng[1] - 1].text[:1].isupper() or (rng and tokens[rng[0]].lower in PRONOUNS):
+                    return rng
+            return None
+        return np_left(tokens, j, lo, titles)
+
+    def _statement(self, tokens, s, e, cue: CueMatch, prev, nxt, block) -> bool:
+        text, titles = self.text, self.lex.titles
+        lo_tok = prev.last if prev else 0
+        cue_span = Span(tokens[cue.first].start, tokens[cue.last - 1].end)
+        entry = cue.entry
+        after_lo = tokens[cue.last].start if cue.last < len(tokens) else e
+        # where this cue's content may run to: the next cue's clause
+        hi = e
+        if nxt is not None:
+            hi = self._clause_end(tokens, cue, nxt, s)
+        mention = None
+        content = None
+        if cue.possessor is not None:
+            mention = self.mention(tokens, cue.possessor)
+        elif entry.speaker == "after":  # "according to X"
+            rng = np_right(tokens, cue.last, len(tokens), titles)
+            if rng is None:
+                return False
+            mention = self.mention(tokens, rng)
+            x_end = tokens[rng[1] - 1].end
+            before = _trim_span(text, tokens[lo_tok].start if prev else s, cue_span.start)
+            if before[1] - before[0] > 3:
+                content = before
+            else:
+                content = _trim_span(text, x_end, hi)
+            return self._emit_content(content, cue_span, mention)
+        elif cue.passive:
+            # "was criticised by X": the agent speaks; otherwise the subject is the addressee, skip
+            if cue.last < len(tokens) and tokens[cue.last].lower == "by":
+                rng = np_right(tokens, cue.last + 1, len(tokens), titles)
+                if rng:
+                    mention = self.mention(tokens, rng)
+                    content = _trim_span(text, s, tokens[cue.first - 1].start)
+                    return self._emit_content(content, cue_span, mention)
+            return False
+        else:
+            rng = self._subject(tokens, cue, lo_tok)
+            if rng is None and prev is not None and self.out and self.out[-1][0].cue_span is not None \
+                    and _shares_subject(tokens, prev, cue):
+                mention = self.out[-1][1]  # "X said … and reiterated …": the same speaker
+            elif rng is None and tokens[cue.first].lower.endswith("ing") and cue.first > 0 \
+                    and tokens[cue.first - 1].text == "," and self.out and self.out[-1][0].content_span.start >= s:
+                mention = self.out[-1][1]  # "…, adding that …": the speaker of this sentence's statement
+            elif rng is not None:
+                mention = self.mention(tokens, rng)
+                if self.turn is not None and mention.kind == "pronoun" and tokens[rng[0]].lower in ("i", "we"):
+                    return False  # "We condemn …" in a transcript turn: the turn's speaker, rule 10
+            if mention is None:
+                # inverted: "…," said Nakagome / "…," said the ministry
+                if cue.first > 0 and tokens[cue.first - 1].text not in _INVERSION_BEFORE:
+                    return False
+                rng = np_right(tokens, cue.last, len(tokens), titles)
+                if rng is None:
+                    return False
+                mention = self.mention(tokens, rng)
+                after_lo = tokens[rng[1]].start if rng[1] < len(tokens) else e
+        return self._place_content(tokens, s, e, cue_span, mention, after_lo, hi, lo_tok, entry.lemma)
+
+    def _clause_end(self, tokens, cue, nxt, s) -> int:
+        """The offset where the clause of ``cue`` gives way to the next cue's clause."""
+        k = nxt.first - 1
+        while k > cue.last and (tokens[k].lower in _SKIP_LEFT or tokens[k].lower.endswith("ly")):
+            k -= 1
+        rng = np_left(tokens, k, cue.last, self.lex.titles) if k >= cue.last else None
+        start = rng[0] if rng else k + 1
+        while start - 1 > cue.last and tokens[start - 1].lower in _CONJ:
+            start -= 1
+        return tokens[start].start if start < len(tokens) else tokens[-1].end
+
+    def _content_start(self, tokens, k: int, hi: int, lemma: str) -> int | None:
+        """Token index where the content after a cue starts, past an addressee or adjunct.
+
+        "told reporters that …" and "said in a statement on Friday that …"
+        start at "that"; "said on Friday, …" after the comma.
+        """
+        if k >= len(tokens) or tokens[k].start >= hi:
+            return None
+        tok = tokens[k]
+        if lemma in _TELL_LIKE or tok.lower in _ADJUNCT_START:
+            for j in range(k, min(len(tokens), k + 14)):
+                if tokens[j].start >= hi:
+                    break
+                if tokens[j].lower == "that":
+                    return j
+                if tokens[j].text in (",", ":") and tok.lower in _ADJUNCT_START:
+                    return j + 1
+                if tokens[j].text in _OPENERS or tokens[j].lower == "to" and lemma in _TELL_LIKE:
+                    break
+        return k
+
+    def _place_content(self, tokens, s, e, cue_span, mention, after_lo, hi, lo_tok, lemma="") -> bool:
+        """Content after the cue, or before it (``"…," he said.`` / ``P, the ministry said.``)."""
+        text = self.text
+        k = bisect.bisect_left([t.start for t in tokens], after_lo)
+        k2 = self._content_start(tokens, k, hi, lemma)
+        if k2 is not None and k2 < len(tokens):
+            after_lo = tokens[k2].start
+        after = _trim_span(text, after_lo, hi)
+        before_lo = tokens[lo_tok].start if lo_tok else s
+        before_hi = min(mention.span.start if mention else cue_span.start, cue_span.start)
+        before = _trim_span(text, before_lo, before_hi)
+        q_before = self.quote_at(before[1] - 1) if before[1] > before[0] else None
+        q_after = self.quote_at(after[0]) if after[1] > after[0] else None
+        if q_before is not None and q_before.open >= before_lo:
+            # "…," he said [, "…"]: a quotation before the cue (split quote when one follows)
+            lo = q_before.open + 1
+            hi_q = q_before.close
+            if q_after is not None and text[after[0]] in _OPENERS:
+                hi_q = q_after.close
+            return self._emit_content(_trim_span(text, lo, hi_q, " \t\r\n\u00a0"), cue_span, mention, direct=True)
+        if after[1] - after[0] >= 2 and any(c.isalnum() for c in text[after[0]:after[1]]):
+            if q_after is not None and text[after[0]] in _OPENERS and q_after.close >= after[1] - 2:
+                return self._emit_content((q_after.open + 1, q_after.close), cue_span, mention, direct=True)
+            return self._emit_content(self._strip_period(after), cue_span, mention)
+        if before[1] - before[0] >= 2 and (mention is None or mention.span.start >= before[1]):
+            if lo_tok:
+                return False  # "X rejected the demand, the ministry said": the inner speaker's statement stands alone
+            return self._emit_content(before, cue_span, mention)
+        return False
+
+    def _strip_period(self, span):
+        lo, hi = span
+        # keep a closing quotation mark: "it is “a violation”" stays mixed
+        return lo, hi
+
+    def _emit_content(self, content, cue_span, mention, direct=False) -> bool:
+        if content is None or content[1] - content[0] < 2:
+            return False
+        lo, hi = content
+        if direct:
+            self.emit((lo, hi), cue_span, mention, "direct")
+        else:
+            self.emit((lo, hi), cue_span, mention)
+        st = self.out[-1] if self.out else None
+        if st is not None:
+            self.last_direct = (st[0], st[1], lo)
+        return True
+
+    # -- sentences with no cue ----------------------------------------------------------------
+    def continuation(self, s: int, e: int, block) -> None:
+        """A quotation with no cue right after a quoting statement keeps its speaker (rule 2)."""
+        if self.last_direct is None:
+            return
+        prev, mention, _ = self.last_direct
+        if prev.quote_type != "direct":
+            return
+        q = self.quote_at(s)
+        if q is None or q.open != s or block.start - prev.content_span.end > 400:
+            self.last_direct = None
+            return
+        self.emit((q.open + 1, q.close if q.close <= e else e), None, mention, "direct")
+
+    def start_turn(self, block) -> bool:
+        m = _TRANSCRIPT_LABEL.match(self.text, block.start, block.end)
+        if not m:
+            return False
+        name = m.group(1).strip()
+        self.turn_body_start = m.end()
+        if name.upper() in _QUESTION_LABELS:
+            self.turn = None
+        else:
+            self.turn = (Span(m.start(1), m.start(1) + len(name)), Span(m.start(), m.end()))
+        self.turn_first = True
+        return True
+
+    def turn_sentence(self, s: int, e: int) -> None:
+        if self.turn is None:
+            return
+        name_span, label_span = self.turn
+        cue = Span(label_span.start, _trim_span(self.text, label_span.start, label_span.end, " \t")[1])
+        if self.turn_first:
+            self.emit((s, e), cue, Mention(name_span, "label"), "indirect", split=False)
+        else:
+            self.emit((s, e), None, Mention(name_span, "label"), "indirect", split=False)
+        self.turn_first = False
+
+    def source_sentence(self, s: int, e: int) -> None:
+        """A sentence in the document's own voice belongs to its source (rule 9)."""
+        self.emit((s, e), None, None, "indirect", split=False)
+
+
+def _shares_subject(tokens, prev: CueMatch, cue: CueMatch) -> bool:
+    """"said … and reiterated": a conjunction before the cue and no new subject in between."""
+    k = cue.first - 1
+    while k > prev.last and (tokens[k].lower in _SKIP_LEFT or tokens[k].lower.endswith("ly")):
+        k -= 1
+    return k >= prev.last and tokens[k].lower in _CONJ

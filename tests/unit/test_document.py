@@ -1,0 +1,58 @@
+import pytest
+
+from stance import Document, Span, Statement, from_record, to_record, validate_record
+from stance.errors import OffsetError, SchemaError
+
+TEXT = "Nakagome demanded that Russia stop."
+
+
+def test_span_text_and_bounds():
+    assert Span(0, 8).text(TEXT) == "Nakagome"
+    assert Span(3, 3).text(TEXT) == ""
+    with pytest.raises(OffsetError):
+        Span(5, 2)
+    with pytest.raises(OffsetError):
+        Span(-1, 2)
+    with pytest.raises(OffsetError):
+        Span(0, 999).text(TEXT)
+
+
+def test_document_span_is_checked():
+    doc = Document("d", TEXT)
+    assert doc.span(9, 17).text(doc) == "demanded"
+    with pytest.raises(OffsetError):
+        doc.span(0, len(TEXT) + 1)
+
+
+def test_record_round_trip():
+    st = Statement("d", Span(18, 34), speaker="Masashi Nakagome", speaker_span=Span(0, 8), cue_span=Span(9, 17),
+                   quote_type="indirect", label="demand", score=0.9)
+    rec = to_record(st, TEXT)
+    assert rec["speaker_text"] == "Nakagome" and rec["cue"] == "demanded" and rec["content"] == "that Russia stop"
+    assert from_record(rec, TEXT) == st
+
+
+@pytest.mark.parametrize("field,value", [
+    ("content_span", [5]), ("content_span", [9, 3]), ("speaker_span", "0-8"), ("quote_type", "reported"),
+    ("score", 1.5), ("score", True), ("label", 3), ("doc_id", None),
+])
+def test_validate_names_the_bad_field(field, value):
+    rec = {"doc_id": "d", "content_span": [18, 34], "content": "that Russia stop"}
+    rec[field] = value
+    with pytest.raises(SchemaError) as err:
+        validate_record(rec)
+    assert err.value.field == ("doc_id" if field == "doc_id" else field)
+
+
+def test_validate_checks_text_against_spans():
+    rec = {"doc_id": "d", "content_span": [18, 34], "content": "that Japan stop"}
+    with pytest.raises(SchemaError, match="content"):
+        validate_record(rec, TEXT)
+    with pytest.raises(SchemaError, match="past the end"):
+        validate_record({"doc_id": "d", "content_span": [18, 340]}, TEXT)
+
+
+def test_records_without_spans_for_classify():
+    validate_record({"content": "We reject it."}, require_spans=False)
+    with pytest.raises(SchemaError, match="content"):
+        validate_record({"cue": "said"}, require_spans=False)

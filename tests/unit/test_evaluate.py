@@ -1,0 +1,48 @@
+from stance import Document, Span, Statement
+from stance.corpora import GoldDocument
+from stance.evaluate import match_spans, same_speaker, score
+
+TEXT = 'Ana said “the plan fails.” Bo urged Lima to stop. Cy added that all was fine.'
+
+
+def test_overlap_rule_trims_quotes_and_needs_half_of_the_longer():
+    gold = [(9, 26)]  # “the plan fails.”
+    assert match_spans(TEXT, gold, [(10, 25)]) == [(0, 0)]  # inside the marks: same after trimming
+    assert match_spans(TEXT, gold, [(10, 14)]) == []  # "the " is less than half
+    assert match_spans(TEXT, gold, [(10, 25)], exact=True) == [(0, 0)]
+
+
+def test_each_gold_matches_at_most_one_prediction_best_first():
+    assert match_spans(TEXT, [(9, 26)], [(10, 20), (10, 25)]) == [(0, 1)]
+
+
+def test_same_speaker_rules():
+    assert same_speaker("Nakagome", "Masashi Nakagome")
+    assert same_speaker("masashi  nakagome.", "Masashi Nakagome")
+    assert same_speaker("the ministry", "Russian Foreign Ministry", frozenset({"the ministry"}))
+    assert not same_speaker("Vorobyova", "Masashi Nakagome")
+
+
+def span_of(snippet):
+    start = TEXT.index(snippet)
+    return [start, start + len(snippet)]
+
+
+def test_score_end_to_end():
+    gold = GoldDocument(Document("d", TEXT), [
+        Statement("d", Span(*span_of("the plan fails.")), speaker="Ana Lopez", label="other"),
+        Statement("d", Span(*span_of("Lima to stop")), speaker="Bo Chan", label="demand"),
+    ], {})
+    preds = [
+        {"doc_id": "d", "content_span": span_of("“the plan fails.”"), "speaker": "Lopez", "label": "other"},
+        {"doc_id": "d", "content_span": span_of("Lima to stop"), "speaker": "Cy", "label": "demand"},
+        {"doc_id": "d", "content_span": span_of("that all was fine"), "speaker": "Cy", "label": "other"},
+        {"doc_id": "x", "content_span": [0, 3], "speaker": "Z", "label": "other"},
+    ]
+    s = score([gold], preds)
+    assert (s["n_gold"], s["n_pred"], s["n_matched"]) == (2, 3, 2)
+    assert s["statement_r"] == 1.0 and s["statement_p"] == round(2 / 3, 4)
+    assert s["statement_exact_r"] == 1.0
+    assert s["attribution_acc"] == 0.5
+    assert s["e2e_r"] == 0.5 and s["e2e_p"] == round(1 / 3, 4)
+    assert s["unknown_doc_ids"] == ["x"]

@@ -1,0 +1,39 @@
+from stance import Document
+from stance.attribute import EntityResolver
+from stance.segment import RuleSegmenter
+
+
+def resolve(text, **meta):
+    doc = Document("t", text, meta)
+    statements, entities = EntityResolver().resolve(doc, RuleSegmenter().segment(doc))
+    return [s.speaker for s in statements], {e.name: e for e in entities}
+
+
+def test_surname_and_pronoun_resolve_to_the_full_name():
+    speakers, entities = resolve(
+        "Foreign Minister Ana Silva of Chile met her Peruvian counterpart on Monday. "
+        "Silva said the border must reopen. She added that talks would continue.")
+    assert speakers == ["Ana Silva", "Ana Silva"]
+    assert entities["Ana Silva"].type == "person"
+    assert "Silva" in entities["Ana Silva"].aliases
+
+
+def test_description_resolves_to_the_organisation():
+    speakers, entities = resolve(
+        "The Russian Foreign Ministry announced new talks. The ministry said the proposal was unacceptable. "
+        "It urged Tokyo to respond.")
+    assert speakers == ["Russian Foreign Ministry"] * 3
+    assert entities["Russian Foreign Ministry"].type == "organization"
+    assert entities["Russian Foreign Ministry"].country == "Russia"
+
+
+def test_joint_subject_is_a_group():
+    speakers, entities = resolve("Kenya and Ethiopia said the dam talks would resume.")
+    assert speakers == ["Kenya and Ethiopia"]
+    assert entities["Kenya and Ethiopia"].type == "group"
+
+
+def test_title_is_split_from_the_name():
+    speakers, entities = resolve("Russian President Vladimir Putin said the sanctions were illegal.")
+    assert speakers == ["Vladimir Putin"]
+    assert entities["Vladimir Putin"].country == "Russia"

@@ -1,0 +1,86 @@
+"""Cue forms, one row each: (text, expected [(speaker mention, cue, content, quote type)])."""
+
+import pytest
+
+from stance import Document
+from stance.segment import RuleSegmenter
+
+
+def segment(text, **meta):
+    out = []
+    for st, mention in RuleSegmenter().segment(Document("t", text, meta)):
+        out.append((mention.span.text(text) if mention else None,
+                    st.cue_span.text(text) if st.cue_span else None,
+                    st.content_span.text(text), st.quote_type))
+    return out
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The ministry urged Tokyo to withdraw the plan.",
+     [("The ministry", "urged", "Tokyo to withdraw the plan", "indirect")]),
+    ("“We will not accept this,” said Foreign Minister Ana Silva.",
+     [("Foreign Minister Ana Silva", "said", "We will not accept this,", "direct")]),
+    ("“We will not accept this,” she said.", [("she", "said", "We will not accept this,", "direct")]),
+    ("Silva said: “The plan is unacceptable.”", [("Silva", "said", "The plan is unacceptable.", "direct")]),
+    ("“The plan,” she said, “is unacceptable.”",
+     [("she", "said", "The plan,” she said, “is unacceptable.", "direct")]),
+    ("Ana Silva, the foreign minister of Chile, said the talks had failed.",
+     [("Ana Silva", "said", "the talks had failed", "indirect")]),
+    ("The talks had failed, according to the Chilean embassy.",
+     [("the Chilean embassy", "according to", "The talks had failed", "indirect")]),
+    ("According to the embassy, the talks had failed.",
+     [("the embassy", "According to", "the talks had failed", "indirect")]),
+    ("Lima expressed concern about the tests and called on Quito to stop them.",
+     [("Lima", "expressed concern about", "the tests", "indirect"),
+      ("Lima", "called on", "Quito to stop them", "indirect")]),
+    ("The spokesperson told reporters that the claims were groundless.",
+     [("The spokesperson", "told reporters", "that the claims were groundless", "indirect")]),
+    ("The minister said in a statement on Friday that talks would resume.",
+     [("The minister", "said", "that talks would resume", "indirect")]),
+    # nested attribution: the inner speaker's act stands, the outer source is not a statement (rule 4)
+    ("Russia rejected the demand, the ministry said.", [("Russia", "rejected", "the demand", "indirect")]),
+    ("The demand was unfair, the ministry said.", [("the ministry", "said", "The demand was unfair", "indirect")]),
+    ("The treaty was signed in 2019 and the “safe operations” clause remains.", []),
+    ("He said it is “a clear violation of international law”.",
+     [("He", "said", "it is “a clear violation of international law”", "mixed")]),
+])
+def test_cue_forms(text, expected):
+    assert segment(text) == expected
+
+
+def test_multi_sentence_quote_is_one_statement_per_sentence_and_continuation_keeps_speaker():
+    text = ("“We reject the ruling. It has no basis,” the ministry said.\n\n"
+            "“We will appeal.”\n\nThe court did not comment.")
+    got = segment(text)
+    assert [(m, c, content) for m, c, content, _ in got] == [
+        ("the ministry", "said", "We reject the ruling."),
+        ("the ministry", "said", "It has no basis,"),
+        ("the ministry", None, "We will appeal."),
+    ]
+
+
+def test_transcript_turns_and_questions():
+    text = ("MS. OKAFOR: Good afternoon. We condemn the attack.\n\n"
+            "Q: Will you impose sanctions?\n\n"
+            "MS. OKAFOR: We are not ruling anything out.\n\n"
+            "MR. LEE: Thank you.")
+    got = segment(text)
+    assert [(m, c, content) for m, c, content, _ in got] == [
+        ("MS. OKAFOR", "MS. OKAFOR:", "Good afternoon."),
+        ("MS. OKAFOR", None, "We condemn the attack."),
+        ("MS. OKAFOR", "MS. OKAFOR:", "We are not ruling anything out."),
+        ("MR. LEE", "MR. LEE:", "Thank you."),
+    ]
+
+
+def test_source_voice_sentences_belong_to_the_source():
+    text = "The two sides held talks in Jakarta. Indonesia urged restraint."
+    got = segment(text, genre="readout")
+    assert got == [(None, None, "The two sides held talks in Jakarta.", "indirect"),
+                   ("Indonesia", "urged", "restraint", "indirect")]
+
+
+def test_headlines_captions_and_boilerplate_yield_nothing():
+    text = ("Minister Says Talks Failed\nThe harbour at dawn\n"
+            "The minister said the talks failed.\nRelated Articles\n-\nPresident Says Economy Grows\n")
+    assert [c for _, _, c, _ in segment(text)] == ["the talks failed"]
