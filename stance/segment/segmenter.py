@@ -440,7 +440,12 @@ class _State:
 
 
 def _shares_subject(tokens, prev: CueMatch, cue: CueMatch) -> bool:
-    """"said … and reiterated": a conjunction before the cue and no new subject in between."""
+    """"said … and reiterated": a conjunction before the cue and no new subject in between.
+
+    Not across a relative clause ("… a drop which has stranded ferries and threatens …").
+    """
+    if any(tokens[k].lower in ("which", "who", "whom", "whose") for k in range(prev.last, cue.first)):
+        return False
     k = cue.first - 1
     while k > prev.last and (tokens[k].lower in _SKIP_LEFT or tokens[k].lower.endswith("ly")):
         k -= 1
