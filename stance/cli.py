@@ -1,4 +1,4 @@
-"""The ``stance`` command: analyze, classify, evaluate, info.
+"""The ``stance`` command: analyze, classify, evaluate, corpus, info.
 
 Each subcommand is one library call plus reading and writing.  Results go to
 standard output (or ``--output``), messages to standard error.  Bad input
@@ -208,6 +208,45 @@ def _print_scores(s: dict) -> None:
         print(f"(predictions for {len(s['unknown_doc_ids'])} documents not in the gold were ignored)")
 
 
+# -- corpus -----------------------------------------------------------------------------------
+def cmd_corpus(args) -> int:
+    if args.corpus_command == "stats":
+        from .corpora.stats import corpus_stats
+
+        stats = corpus_stats(args.corpora)
+        if args.json:
+            print(json.dumps(stats, indent=1, sort_keys=True))
+        else:
+            _print_stats(stats)
+        return EXIT_OK
+    if args.corpus_command == "records":
+        from .corpora.team import team_statements
+
+        with _output(args.output) as out:
+            for row in team_statements(args.part, args.corpora):
+                if args.split and row["split"] != args.split:
+                    continue
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return EXIT_OK
+    raise StanceError("choose a corpus command: stats or records (see stance corpus --help)")
+
+
+def _print_stats(stats: dict) -> None:
+    labels = ("demand", "concern", "rejection", "other", "not_speech")
+    head = f"{'part / split / genre':<34}{'docs':>6}{'stmts':>7}" + "".join(f"{lab:>11}" for lab in labels)
+    print(head)
+    for part, p in stats["parts"].items():
+        print(f"{part:<34}{p['documents']:>6}{p['statements']:>7}" + "".join(
+            f"{p['labels'].get(lab, 0):>11}" for lab in labels))
+        for split, s in p["splits"].items():
+            print(f"  {split:<32}{s['documents']:>6}{s['statements']:>7}" + "".join(
+                f"{s['labels'].get(lab, 0):>11}" for lab in labels))
+        for genre, g in p["genres"].items():
+            print(f"  genre {genre:<26}{g['documents']:>6}{g['statements']:>7}")
+    print(f"{'all':<34}{stats['documents']:>6}{stats['statements']:>7}" + "".join(
+        f"{stats['labels'].get(lab, 0):>11}" for lab in labels))
+
+
 # -- info -------------------------------------------------------------------------------------
 def cmd_info(args) -> int:
     from .classify.persistence import default_model_path, read_meta
@@ -280,6 +319,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pred", required=True, help="JSONL of predicted statement records")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("corpus", help="the team's gold corpus: statistics and records", formatter_class=fmt,
+                       description="The team's gold corpus (data/): its statistics, or its statements as records.",
+                       epilog="examples:\n  stance corpus stats\n  stance corpus stats --json\n"
+                              "  stance corpus records --part wh_gold --split test -o wh-test.jsonl")
+    p.add_argument("corpus_command", choices=("stats", "records"), metavar="{stats,records}")
+    p.add_argument("--json", action="store_true", help="stats: print JSON")
+    p.add_argument("--part", default="all", choices=("all", "examples", "wh_gold", "polnear"),
+                   help="records: which part (default: all)")
+    p.add_argument("--split", choices=("train", "dev", "test"), help="records: only this split")
+    p.add_argument("--corpora", help="folder holding the third-party corpora (default: $STANCE_CORPORA_DIR or "
+                                     "../shared/corpora)")
+    p.add_argument("-o", "--output", help="records: write to FILE instead of standard output")
+    p.set_defaults(func=cmd_corpus)
 
     p = sub.add_parser("info", help="versions and the bundled model, for bug reports",
                        description="Print the versions of stance and its dependencies and the bundled model's "

@@ -1,0 +1,103 @@
+"""Inter-annotator agreement of the team corpus: labels (Cohen's kappa), spans and speakers (F1).
+
+Compares the independent second annotation (annotator A7, data/agreement/) with
+the first annotation of the same items (data/polnear_labels/, data/wh_gold/).
+Writes data/agreement/agreement.json and a list of disagreements (ids and
+offsets only) for adjudication to data/agreement/disagreements.jsonl.
+
+Usage: python data/scripts/agreement.py [--corpora DIR]
+"""
+import argparse
+import json
+from pathlib import Path
+
+from sklearn.metrics import cohen_kappa_score
+
+from stance.corpora.gold import gold_from_dict
+from stance.corpora.team import read_polnear_labels, read_wh_gold
+from stance.corpora.wh import wh_texts
+from stance.evaluate.matching import match_spans, same_speaker
+
+DATA = Path(__file__).resolve().parent.parent
+
+
+def polnear_agreement(disagreements):
+    first = {(r["doc_id"], r["attribution_id"]): r for r in read_polnear_labels(DATA)}
+    second = [json.loads(line) for line in (DATA / "agreement" / "polnear_A7.jsonl").read_text().splitlines() if line]
+    a, b = [], []
+    for r in second:
+        f = first[(r["doc_id"], r["attribution_id"])]
+        a.append(f["label"])
+        b.append(r["label"])
+        if f["label"] != r["label"]:
+            disagreements.append({"part": "polnear", "doc_id": r["doc_id"], "attribution_id": r["attribution_id"],
+                                  "first": {"annotator": f["annotator"], "label": f["label"]},
+                                  "second": {"annotator": "A7", "label": r["label"]}})
+    return {"items": len(a), "observed_agreement": round(sum(x == y for x, y in zip(a, b)) / len(a), 4),
+            "cohen_kappa": round(float(cohen_kappa_score(a, b)), 4)}
+
+
+def wh_agreement(corpora, disagreements):
+    second_files = sorted((DATA / "agreement" / "wh").glob("*.gold.json"))
+    seconds = [json.loads(p.read_text(encoding="utf-8")) for p in second_files]
+    firsts = {g.doc_id: g for g in read_wh_gold(corpora, DATA)}
+    texts = wh_texts([s["doc_id"] for s in seconds], Path(corpora) / "wh_briefings" if corpora else None)
+    n_first = n_second = n_match = speaker_ok = 0
+    la, lb = [], []
+    for ann in seconds:
+        g1 = firsts[ann["doc_id"]]
+        g2 = gold_from_dict(ann, text=texts[ann["doc_id"]]["text"], where=ann["doc_id"])
+        text = g1.document.text
+        s1 = [(s.content_span.start, s.content_span.end) for s in g1.statements]
+        s2 = [(s.content_span.start, s.content_span.end) for s in g2.statements]
+        pairs = match_spans(text, s1, s2)
+        n_first, n_second, n_match = n_first + len(s1), n_second + len(s2), n_match + len(pairs)
+        forms1 = {name: frozenset(a.lower() for a in e.aliases) for name, e in g1.entities.items()}
+        matched1, matched2 = {i for i, _ in pairs}, {j for _, j in pairs}
+        for i, j in pairs:
+            a, b = g1.statements[i], g2.statements[j]
+            ok = same_speaker(b.speaker, a.speaker, forms1.get(a.speaker, frozenset())) or same_speaker(
+                a.speaker, b.speaker, frozenset(x.lower() for x in g2.entities.get(b.speaker).aliases)
+                if b.speaker in g2.entities else frozenset())
+            speaker_ok += ok
+            la.append(a.label)
+            lb.append(b.label)
+            if a.label != b.label or not ok:
+                disagreements.append({"part": "wh_gold", "doc_id": ann["doc_id"], "content_span": s1[i],
+                                      "first": {"annotator": g1.document.metadata.get("annotator"),
+                                                "speaker": a.speaker, "label": a.label},
+                                      "second": {"annotator": "A7", "speaker": b.speaker, "label": b.label,
+                                                 "content_span": s2[j]}})
+        for i in set(range(len(s1))) - matched1:
+            disagreements.append({"part": "wh_gold", "doc_id": ann["doc_id"], "content_span": s1[i],
+                                  "only": "first", "label": g1.statements[i].label})
+        for j in set(range(len(s2))) - matched2:
+            disagreements.append({"part": "wh_gold", "doc_id": ann["doc_id"], "content_span": s2[j],
+                                  "only": "second", "label": g2.statements[j].label})
+    p, r = n_match / n_second, n_match / n_first
+    return {"documents": len(seconds), "statements_first": n_first, "statements_second": n_second,
+            "matched": n_match, "span_f1": round(2 * p * r / (p + r), 4),
+            "speaker_agreement_on_matched": round(speaker_ok / n_match, 4),
+            "speaker_f1": round(2 * speaker_ok / (n_first + n_second), 4),
+            "label_cohen_kappa_on_matched": round(float(cohen_kappa_score(la, lb)), 4),
+            "label_observed_agreement_on_matched": round(sum(x == y for x, y in zip(la, lb)) / len(la), 4)}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpora", help="folder holding the corpora (default: ../shared/corpora)")
+    a = ap.parse_args()
+    disagreements = []
+    result = {"polnear_labels": polnear_agreement(disagreements), "wh_gold": wh_agreement(a.corpora, disagreements),
+              "note": "first annotation (A1, A2, A5, A6) vs the independent second annotation (A7), before "
+                      "adjudication; span matching and speaker equality as in ANNOTATION.md section 5"}
+    (DATA / "agreement" / "agreement.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    with open(DATA / "agreement" / "disagreements.jsonl", "w", encoding="utf-8") as f:
+        for d in disagreements:
+            f.write(json.dumps(d, ensure_ascii=False) + "\n")
+    print(json.dumps(result, indent=1))
+    print(f"{len(disagreements)} disagreements written for adjudication")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""The team corpus: splits, integrity of every gold file, loaders, and the data card's numbers."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from stance.corpora import SPLITS, read_examples, read_gold, split_of
+from stance.corpora.team import read_polnear_labels, recorded_splits
+
+DATA = Path(__file__).resolve().parent.parent.parent / "data"
+LABELS = {"demand", "concern", "rejection", "other"}
+
+
+def test_recorded_splits_agree_with_the_rule_and_no_document_is_in_two_splits():
+    recorded = recorded_splits(DATA)
+    seen = {}
+    for part, docs in recorded.items():
+        for doc_id, split in docs.items():
+            assert split in SPLITS and split == split_of(doc_id), (part, doc_id)
+            assert seen.setdefault(doc_id, split) == split
+    assert set(recorded["examples"]) == {p.name[:-len(".gold.json")] for p in (DATA / "examples").glob("*.gold.json")}
+
+
+def test_examples_gold_is_exact():
+    docs = read_examples(DATA)  # read_gold checks every span against its text and speakers against entities
+    assert len(docs) >= 30
+    for g in docs:
+        raw = json.loads((DATA / "examples" / f"{g.doc_id}.gold.json").read_text(encoding="utf-8"))
+        for st, rec in zip(g.statements, raw["statements"]):
+            assert st.label in LABELS
+            for role in ("speaker", "cue", "content"):
+                span = rec[f"{role}_span"]
+                assert (g.document.text[span[0]:span[1]] if span else None) == rec.get(f"{role}_text")
+
+
+def test_third_party_annotations_hold_no_text():
+    for path in (DATA / "wh_gold").glob("*.gold.json"):
+        d = json.loads(path.read_text(encoding="utf-8"))
+        assert "text" not in d and len(d["text_sha256"]) == 64
+        assert not any(k.endswith("_text") for st in d["statements"] for k in st), path.name
+    for row in read_polnear_labels(DATA):
+        assert set(row) <= {"doc_id", "attribution_id", "polnear_split", "label", "annotator", "note"}
+        assert row["label"] in LABELS | {"not_speech"} and row["polnear_split"] in ("train", "dev")
+
+
+@pytest.mark.corpora
+def test_team_corpus_loads_with_checksums_and_typed_features(shared_dir):
+    from stance.corpora import load_team_corpus
+    from stance.corpora.stats import corpus_stats
+
+    dd = load_team_corpus(corpora_dir=shared_dir / "corpora")
+    assert set(dd) == set(SPLITS)
+    assert dd["train"].features["label"].names == ["demand", "concern", "rejection", "other"]
+    stats = corpus_stats(shared_dir / "corpora")
+    assert stats["parts"]["wh_gold"]["documents"] >= 120 and stats["parts"]["wh_gold"]["statements"] >= 1500
+    assert stats["parts"]["polnear"]["statements"] >= 2000 and stats["parts"]["examples"]["documents"] >= 30
+    for label in ("demand", "concern", "rejection"):
+        assert stats["labels"][label] >= 400, label
+    assert sum(len(dd[s]) for s in SPLITS) == stats["statements"]
+
+
+@pytest.mark.corpora
+def test_changed_source_text_is_refused(shared_dir, tmp_path):
+    from stance.corpora import read_wh_gold
+    from stance.errors import ChecksumError
+
+    (tmp_path / "wh_gold").mkdir()
+    src = sorted((DATA / "wh_gold").glob("*.gold.json"))[0]
+    d = json.loads(src.read_text(encoding="utf-8"))
+    d["text_sha256"] = "0" * 64
+    (tmp_path / "wh_gold" / src.name).write_text(json.dumps(d), encoding="utf-8")
+    with pytest.raises(ChecksumError, match="has changed"):
+        read_wh_gold(shared_dir / "corpora", tmp_path)
+
+
+def test_missing_corpus_names_the_variables(tmp_path, monkeypatch):
+    from stance.corpora import load_plover
+    from stance.errors import CorpusNotFoundError
+
+    monkeypatch.setenv("STANCE_CORPORA_DIR", str(tmp_path))
+    with pytest.raises(CorpusNotFoundError, match="STANCE_PLOVER_GSR_DIR"):
+        load_plover()
+
+
+@pytest.mark.corpora
+def test_public_loaders(shared_dir):
+    from stance.corpora import load_ibm_claim_stance, load_plover, load_polnear
+
+    plover = load_plover(path=shared_dir / "corpora" / "plover_gsr")
+    assert len(plover) == 322 and plover.features["label"].names[0] == "demand"
+    ibm = load_ibm_claim_stance(path=shared_dir / "corpora" / "ibm_claim_stance")
+    assert len(ibm["train"]) == 1039 and len(ibm["test"]) == 1355
+    dev = load_polnear("dev", path=shared_dir / "corpora" / "polnear")
+    assert len(dev) == 2193 and sum(x >= 0 for x in dev["team_label"]) > 0
+
+
+def test_gold_reader_refuses_bad_spans(tmp_path):
+    from stance.errors import InputError
+
+    (tmp_path / "x.txt").write_text("Lima said no.", encoding="utf-8")
+    (tmp_path / "x.gold.json").write_text(json.dumps({"doc_id": "x", "entities": {"Lima": {"type": "government"}},
+                                                      "statements": [{"speaker": "Lima", "content_span": [10, 99],
+                                                                      "label": "other"}]}), encoding="utf-8")
+    with pytest.raises(InputError, match="statement 0: content_span"):
+        read_gold(tmp_path)
