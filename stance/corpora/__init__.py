@@ -10,8 +10,8 @@ from .paths import corpus_dir
 from .public import load_gold_dataset, load_ibm_claim_stance, load_plover, load_polnear
 from .splits import SPLITS, split_of
 from .team import (PARTS, load_team_corpus, load_team_documents, read_examples, read_polnear_labels, read_wh_gold,
-                   team_statements)
+                   recorded_splits_or_rule, team_statements)
 
 __all__ = ["GoldDocument", "read_gold", "gold_from_dict", "split_of", "SPLITS", "corpus_dir", "PARTS",
            "load_team_corpus", "load_team_documents", "read_examples", "read_wh_gold", "read_polnear_labels",
-           "team_statements", "load_polnear", "load_plover", "load_ibm_claim_stance", "load_gold_dataset"]
+           "team_statements", "recorded_splits_or_rule", "load_polnear", "load_plover", "load_ibm_claim_stance", "load_gold_dataset"]

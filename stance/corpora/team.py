@@ -32,7 +32,7 @@ from .splits import SPLITS, split_of
 from .wh import wh_texts
 
 __all__ = ["PARTS", "read_examples", "read_wh_gold", "read_polnear_labels", "read_polnear", "team_statements",
-           "team_documents", "load_team_corpus", "load_team_documents", "recorded_splits", "statement_features"]
+           "team_documents", "load_team_corpus", "recorded_splits_or_rule", "load_team_documents", "recorded_splits", "statement_features"]
 
 PARTS = ("examples", "wh_gold", "polnear")
 
@@ -98,6 +98,12 @@ def recorded_splits(data_dir=None) -> dict:
     if not path.exists():
         raise InputError(f"{path} is missing; run python data/scripts/make_splits.py")
     return json.loads(path.read_text(encoding="utf-8"))["documents"]
+
+
+def recorded_splits_or_rule(data_dir=None):
+    """A function ``(part, doc_id) -> split``: the recorded split, else the rule `split_of`."""
+    recorded = recorded_splits(data_dir)
+    return lambda part, doc_id: recorded.get(part, {}).get(doc_id) or split_of(doc_id)
 
 
 def _gold_rows(part: str, docs: list[GoldDocument], splits: dict) -> Iterator[dict]:

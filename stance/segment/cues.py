@@ -17,6 +17,12 @@ DETERMINERS = frozenset("the a an this that these those its his her their our my
 # words after which a verb form is a noun or an adjective ("the demand", "a so-called")
 _NOT_VERB_BEFORE = DETERMINERS | frozenset("so-called of to".split())
 _PASSIVE = frozenset("was were been being is are be".split())
+# "more concerned", "deeply troubled", "became alarmed": a participle after these is an adjective (a feeling)
+_ADJECTIVAL_BEFORE = frozenset("more most very deeply increasingly so too become became becoming get got grew grown "
+                               "feel felt seem seemed remain remained".split())
+# modifiers of a reporting noun: "her opening remarks", "a strong statement", "the repeated calls"
+_NOUN_MODIFIERS = frozenset("opening closing public strong new first final recent repeated earlier latest formal "
+                            "official joint brief written prepared private initial further fresh".split())
 _NOUN_GAP = 5
 # "agreed upon with", "met with": an interaction, not a report of speech
 _NOT_CONTENT_AFTER = frozenset({"upon", "with"})  # at most this many tokens between a light verb and its reporting noun
@@ -85,6 +91,10 @@ def _verb_at(tokens, i, lexicon):
         return None
     if tokens[i].lower == entries[0].lemma and i > 0 and not _base_form_subject(tokens[i - 1]):
         return None  # "held brief talks": a base form after a non-subject is an adjective or a noun
+    if prev in _ADJECTIVAL_BEFORE:
+        return None
+    if i >= 2 and prev in _NOUN_MODIFIERS and (tokens[i - 2].lower in DETERMINERS or is_possessive(tokens[i - 2])):
+        return None
     for entry in entries:
         end = _particle_end(tokens, i + 1, entry)
         if end is None and entry.requires_particle:

@@ -12,6 +12,10 @@ from __future__ import annotations
 from ..text.tokens import Token
 from .cues import DETERMINERS, is_possessive
 
+# quantifiers that start a speaker phrase like a determiner: "several friends", "two officials"
+QUANTIFIERS = frozenset("several many some two three four five six one other another most few both numerous "
+                        "multiple various".split())
+
 __all__ = ["PRONOUNS", "SPEAKER_NOUNS", "FUNCTION_WORDS", "np_left", "np_right", "is_speaker_phrase"]
 
 PRONOUNS = frozenset("he she it they we i you".split())
@@ -29,6 +33,12 @@ army military military's navy officer officers commander commanders general dire
 negotiator negotiators mayor governor governors adviser advisers advisor advisors aide aides staff statement
 company firm firms company's executive executives chairman chairwoman chair board activist activists protesters
 residents voters people observers critics supporters opponents officials' team members member bureau mission
+friend friends ally allies colleague colleagues associate associates neighbor neighbors neighbour neighbours
+witness witnesses investigator investigators researcher researchers economist economists strategist strategists
+operative operatives donor donors adviser consultant consultants lawyer lawyers attorney attorneys insider insiders
+candidate candidates nominee rival rivals opponent spokespeople representative staffer staffers aide
+scientist scientists historian historians pollster pollsters doctor doctors teacher teachers student students
+official's campaigners organizers organisers author authors writer writers editor editors reporter reporters
 delegation delegations council's cabinet parliament congress assembly senate house white palace kremlin
 """.split())
 
@@ -74,7 +84,7 @@ def np_left(tokens: list[Token], j: int, lo: int = 0, titles=frozenset()) -> tup
         tok = tokens[k]
         if _is_name_word(tok) or is_possessive(tok):
             lower_run = 0
-        elif tok.lower in DETERMINERS:
+        elif tok.lower in DETERMINERS or tok.lower in QUANTIFIERS:
             k -= 1
             break
         elif tok.lower in _JOINERS and k > lo and _is_name_word(tokens[k - 1]) and k < j:
@@ -88,8 +98,8 @@ def np_left(tokens: list[Token], j: int, lo: int = 0, titles=frozenset()) -> tup
         k -= 1
     first = k + 1
     # a phrase starts at a determiner, a name or a possessive, never at a joiner or a bare lowercase word
-    while first <= j and not (tokens[first].lower in DETERMINERS or _is_name_word(tokens[first])
-                              or is_possessive(tokens[first])):
+    while first <= j and not (tokens[first].lower in DETERMINERS or tokens[first].lower in QUANTIFIERS
+                              or _is_name_word(tokens[first]) or is_possessive(tokens[first])):
         if tokens[first].lower in SPEAKER_NOUNS and first == j:
             break
         first += 1

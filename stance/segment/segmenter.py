@@ -132,6 +132,14 @@ class RuleSegmenter:
         return state.out
 
 
+def _has_words(text: str, span: tuple[int, int], n: int) -> bool:
+    """Whether ``span`` holds at least ``n`` words besides a leading "that" (an empty outer clause does not)."""
+    words = text[span[0]:span[1]].split()
+    if words and words[0].lower() == "that":
+        words = words[1:]
+    return sum(any(c.isalnum() for c in w) for w in words) >= n
+
+
 def _looks_like_transcript(text, blocks) -> bool:
     labels = set()
     for b in blocks:
@@ -212,6 +220,11 @@ class _State:
         if len(cues) > 1:  # "said in a statement": the phrase only frames the verb's statement
             cues = [c for c in cues if not (c.entry.kind == "phrase" and c.entry.speaker == "subject")] or cues
         cues.sort(key=lambda c: c.first)
+        viable: list[CueMatch] = []
+        for cue in cues:  # a cue with no speaker anywhere ("talks would continue") must not cut its neighbours
+            if self._viable(tokens, cue, viable[-1] if viable else None):
+                viable.append(cue)
+        cues = viable
         if not cues:
             return False
         found = False
@@ -221,6 +234,25 @@ class _State:
             if self._statement(tokens, s, e, cue, prev, nxt, block):
                 found = True
         return found
+
+    def _viable(self, tokens: list[Token], cue: CueMatch, prev: CueMatch | None) -> bool:
+        """Whether the cue has a speaker to attach to (the checks of `_statement`, without emitting)."""
+        titles, n = self.lex.titles, len(tokens)
+        if cue.possessor is not None:
+            return True
+        if cue.entry.speaker == "after":
+            return np_right(tokens, cue.last, n, titles) is not None
+        if cue.passive:
+            return cue.last < n and tokens[cue.last].lower == "by" and np_right(tokens, cue.last + 1, n, titles) is not None
+        if self._subject(tokens, cue, prev.last if prev else 0) is not None:
+            return True
+        if prev is not None and _shares_subject(tokens, prev, cue):
+            return True
+        if tokens[cue.first].lower.endswith("ing") and cue.first > 0 and tokens[cue.first - 1].text == ",":
+            return prev is not None
+        if cue.first == 0 or tokens[cue.first - 1].text in _INVERSION_BEFORE:
+            return np_right(tokens, cue.last, n, titles) is not None
+        return False
 
     def _inside_quote(self, tokens: list[Token], cue: CueMatch) -> bool:
         q = self.quote_at(tokens[cue.first].start)
@@ -246,13 +278,15 @@ class _State:
             j -= 1
         if j < lo:
             return None
+        if tokens[j].text == ")":
+            j = _skip_parenthesis(tokens, j, lo, own=True)  # "Rep. Ana Ruiz (D-Md.) said"
         if tokens[j].text == ",":
             # an appositive: "X, director of Y, said" — the phrase before the previous comma
             k = j - 1
             while k >= lo and tokens[k].text != "," and j - k < 30:
                 k -= 1
             if k >= lo and tokens[k].text == ",":
-                rng = np_left(tokens, k - 1, lo, titles)
+                rng = np_left(tokens, _skip_parenthesis(tokens, k - 1, lo, own=True), lo, titles)
                 if rng and tokens[rng[1] - 1].text[:1].isupper() or (rng and tokens[rng[0]].lower in PRONOUNS):
                     return rng
             return None
@@ -368,7 +402,7 @@ class _State:
             if q_after is not None and text[after[0]] in _OPENERS:
                 hi_q = q_after.close
             return self._emit_content(_trim_span(text, lo, hi_q, " \t\r\n\u00a0"), cue_span, mention, direct=True)
-        if after[1] - after[0] >= 2 and any(c.isalnum() for c in text[after[0]:after[1]]):
+        if _has_words(text, after, 1):
             if q_after is not None and text[after[0]] in _OPENERS and q_after.close >= after[1] - 2:
                 return self._emit_content((q_after.open + 1, q_after.close), cue_span, mention, direct=True)
             return self._emit_content(self._strip_period(after), cue_span, mention)
@@ -437,6 +471,20 @@ class _State:
     def source_sentence(self, s: int, e: int) -> None:
         """A sentence in the document's own voice belongs to its source (rule 9)."""
         self.emit((s, e), None, None, "indirect", split=False)
+
+
+def _skip_parenthesis(tokens, j: int, lo: int, own: bool = False) -> int:
+    """Index before a parenthesis that ends at ``j`` ("Rep. Ana Ruiz (D-Md.),"), else ``j``.
+
+    With ``own``, ``j`` itself may be the closing bracket; otherwise it is the
+    comma after it.
+    """
+    k = j if own else j - 1
+    if k < lo or tokens[k].text != ")":
+        return j
+    while k >= lo and tokens[k].text != "(":
+        k -= 1
+    return k - 1 if k > lo else j
 
 
 def _shares_subject(tokens, prev: CueMatch, cue: CueMatch) -> bool:
