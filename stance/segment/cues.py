@@ -54,9 +54,17 @@ def _base_form_subject(prev: Token) -> bool:
             or (low.endswith("s") and not low.endswith("ss") and prev.text.isalpha()))
 
 
+TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow
+january february march april may june july august september october november december jan feb mar apr jun jul aug
+sep sept oct nov dec morning afternoon evening night week weekend month year""".split())
+
+
 def _particle_end(tokens: list[Token], j: int, entry: CueEntry) -> int | None:
-    """Index after the particle that follows at ``j`` (``None`` when none does)."""
+    """Index after the particle that follows at ``j`` (``None`` when none does, or when a time follows it:
+    "spoke on Monday" is no "spoke on")."""
     if j < len(tokens) and tokens[j].lower in entry.particles:
+        if j + 1 < len(tokens) and tokens[j + 1].lower in TIME_WORDS:
+            return None
         return j + 1
     return None
 
@@ -99,7 +107,7 @@ def _verb_at(tokens, i, lexicon):
         end = _particle_end(tokens, i + 1, entry)
         if end is None and entry.requires_particle:
             continue
-        return CueMatch(i, end or i + 1, entry, passive=prev in _PASSIVE)
+        return CueMatch(i, end or i + 1, entry, passive=prev in _PASSIVE and not tokens[i].lower.endswith("ing"))
     return None
 
 

@@ -69,7 +69,13 @@ def is_speaker_phrase(tokens: list[Token], first: int, last: int, titles=frozens
     if _is_name_word(head):
         return True
     word = head.lower.removesuffix("\u2019s").removesuffix("'s")
-    return word in SPEAKER_NOUNS or word in titles
+    if word in SPEAKER_NOUNS or word in titles:
+        return True
+    # "the leadership", "this initiative", "the university": a determined noun phrase can speak too
+    start = tokens[first].lower  # not "that": "said that talks would continue" has no speaker "that talks"
+    return (last - first >= 2 and start != "that"
+            and (start in DETERMINERS or start in QUANTIFIERS or is_possessive(tokens[first]))
+            and head.text.isalpha() and word not in FUNCTION_WORDS and word not in PRONOUNS)
 
 
 def np_left(tokens: list[Token], j: int, lo: int = 0, titles=frozenset()) -> tuple[int, int] | None:

@@ -28,9 +28,9 @@ from ..document import Document, Span, Statement
 from ..text import find_quotes, layout, paragraph_spans, split_inside, split_sentences
 from ..text.quotes import QUOTE_CHARS, Quote
 from ..text.tokens import Token, tokenize
-from .cues import CueMatch, find_cues
+from .cues import TIME_WORDS, CueMatch, find_cues
 from .lexicon import Lexicon, load_lexicon
-from .mentions import PRONOUNS, np_left, np_right
+from .mentions import PRONOUNS, SPEAKER_NOUNS, np_left, np_right
 
 __all__ = ["RuleSegmenter", "Mention", "SOURCE_VOICE_GENRES"]
 
@@ -132,6 +132,17 @@ class RuleSegmenter:
         return state.out
 
 
+_ADJUNCT_WORDS = frozenset("on in at this last next early late earlier later the a of".split()) | TIME_WORDS
+
+
+def _only_adjuncts(content: str) -> bool:
+    """"on Monday", "in Jakarta", "last week": a place or a time is no content."""
+    words = [w.strip(".,;:").lower() for w in content.split()]
+    rest = [w for w in words if w and w not in _ADJUNCT_WORDS and not w.isdigit()]
+    return len(words) <= 4 and (not rest or (words[0] in ("in", "at") and len(rest) <= 2
+                                             and all(w[:1].isupper() for w in content.split()[1:])))
+
+
 def _has_words(text: str, span: tuple[int, int], n: int) -> bool:
     """Whether ``span`` holds at least ``n`` words besides a leading "that" (an empty outer clause does not)."""
     words = text[span[0]:span[1]].split()
@@ -202,10 +213,14 @@ class _State:
         return Mention(span, kind)
 
     def quote_at(self, pos: int) -> Quote | None:
-        k = bisect.bisect_right(self.quote_starts, pos) - 1
-        if k >= 0 and self.quotes[k].open <= pos <= self.quotes[k].close:
-            return self.quotes[k]
-        return None
+        """The quotation whose marks enclose ``pos`` (the outer character of a doubled mark '' included)."""
+        k = bisect.bisect_right(self.quote_starts, pos + 1) - 1
+        if k < 0:
+            return None
+        q = self.quotes[k]
+        lo = q.open - 1 if q.mark == "''" else q.open
+        hi = q.close + 1 if q.mark == "''" else q.close
+        return q if lo <= pos <= hi else None
 
     # -- one sentence -------------------------------------------------------------------------
     def sentence(self, s: int, e: int, block) -> bool:
@@ -280,14 +295,25 @@ class _State:
             return None
         if tokens[j].text == ")":
             j = _skip_parenthesis(tokens, j, lo, own=True)  # "Rep. Ana Ruiz (D-Md.) said"
+        if tokens[j].lower in ("who", "which", "that") and j - 1 >= lo:
+            # "Sanders, who accused …": the relative pronoun's antecedent speaks
+            k = j - 1 if tokens[j - 1].text != "," else j - 2
+            rng = np_left(tokens, _skip_parenthesis(tokens, k, lo, own=True), lo, titles) if k >= lo else None
+            if rng and (tokens[rng[1] - 1].text[:1].isupper() or tokens[rng[1] - 1].lower in SPEAKER_NOUNS):
+                return rng
+            return None
         if tokens[j].text == ",":
-            # an appositive: "X, director of Y, said" — the phrase before the previous comma
-            k = j - 1
-            while k >= lo and tokens[k].text != "," and j - k < 30:
+            # appositives: "X, director of Y, said", "X, meanwhile, who leads Y, said" — the phrase before
+            # one of the previous commas (at most three segments back)
+            k = j
+            for _ in range(3):
                 k -= 1
-            if k >= lo and tokens[k].text == ",":
+                while k >= lo and tokens[k].text != "," and j - k < 40:
+                    k -= 1
+                if k < lo or tokens[k].text != ",":
+                    return None
                 rng = np_left(tokens, _skip_parenthesis(tokens, k - 1, lo, own=True), lo, titles)
-                if rng and tokens[rng[1] - 1].text[:1].isupper() or (rng and tokens[rng[0]].lower in PRONOUNS):
+                if rng and (tokens[rng[1] - 1].text[:1].isupper() or tokens[rng[0]].lower in PRONOUNS):
                     return rng
             return None
         return np_left(tokens, j, lo, titles)
@@ -347,7 +373,8 @@ class _State:
                 if rng is None:
                     return False
                 mention = self.mention(tokens, rng)
-                after_lo = tokens[rng[1]].start if rng[1] < len(tokens) else e
+                # '"…," said X, a former governor': what follows X describes X; the content is before
+                after_lo = e
         return self._place_content(tokens, s, e, cue_span, mention, after_lo, hi, lo_tok, entry.lemma)
 
     def _clause_end(self, tokens, cue, nxt, s) -> int:
@@ -418,7 +445,7 @@ class _State:
         return lo, hi
 
     def _emit_content(self, content, cue_span, mention, direct=False) -> bool:
-        if content is None or content[1] - content[0] < 2:
+        if content is None or content[1] - content[0] < 2 or _only_adjuncts(self.text[content[0]:content[1]]):
             return False
         lo, hi = content
         if direct:

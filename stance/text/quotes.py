@@ -50,6 +50,7 @@ class Quote:
     mark: str
     closed: bool = True
     continues: bool = False
+    # the mark is "''" for a doubled apostrophe: then ``open`` is its second character
 
     @property
     def inner(self) -> tuple[int, int]:
@@ -134,9 +135,23 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
     for p_index, (start, end) in enumerate(paragraphs):
         stack: list[tuple[int, str, str]] = []  # (offset, mark, closers)
         single_closers = None  # offsets of possible closing single marks, computed on first need
+        skip = -1
         for i in range(start, end):
+            if i <= skip:
+                continue
             ch = text[i]
             if ch not in QUOTE_CHARS:
+                continue
+            if ch == "'" and i + 1 < end and text[i + 1] == "'":
+                # '' as a double quotation mark (a newswire convention): the quote's inside starts after the
+                # second mark and ends before the first one, so text[open + 1:close] is still the inside
+                skip = i + 1
+                if stack and stack[-1][1] == "''" and i > start and not text[i - 1].isspace():
+                    o, mark, _ = stack.pop()
+                    if not stack:
+                        quotes.append(Quote(o, i, mark))
+                elif i + 2 < end and not text[i + 2].isspace() and (i == start or not _is_letter(text[i - 1])):
+                    stack.append((i + 1, "''", ""))
                 continue
             if stack and ch in stack[-1][2] and _can_close(text, i):
                 o, mark, _ = stack.pop()
@@ -161,7 +176,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
         if stack:
             o, mark, _ = stack[0]
             nxt = paragraphs[p_index + 1][0] if p_index + 1 < len(paragraphs) else None
-            continues = nxt is not None and text[nxt] == mark
+            continues = nxt is not None and text.startswith(mark, nxt)
             quotes.append(Quote(o, _rstrip(text, o, end), mark, closed=False, continues=continues))
     return quotes
 
