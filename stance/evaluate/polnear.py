@@ -14,7 +14,9 @@ Predicted quotations split into sentences (rule 2) are joined back first
 (`merge_quote_sentences`), since PolNeAR's unit is the whole quotation.
 
 The *speech-cue subset* keeps attributions whose cue holds a speech verb,
-reporting noun or phrase of the lexicon (``speech=yes``), or "according to".
+reporting noun or phrase of the lexicon (``speech=yes``), or "according to";
+predictions that match an attribution outside the subset are left out of its
+scores (neither true nor false positives).
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ def merge_quote_sentences(predictions: list[Mapping]) -> list[dict]:
     for p in predictions:
         prev = out[-1] if out else None
         same_quote = p.get("cue_span") and prev is not None and prev.get("cue_span") == p.get("cue_span")
-        continuation = not p.get("cue_span") and prev is not None and prev.get("quote_type") == "direct"
+        continuation = not p.get("cue_span") and prev is not None and prev.get("quote_type") in ("direct", "mixed")
         if (prev is not None and (same_quote or continuation) and prev.get("speaker") == p.get("speaker")
                 and p.get("quote_type") == "direct"):
             prev["content_span"] = [min(prev["content_span"][0], p["content_span"][0]),
@@ -105,6 +107,12 @@ def count_polnear_document(doc: Mapping, predictions: list[Mapping], *, speech_o
     text = doc["text"]
     predictions = merge_quote_sentences(predictions)
     gold = polnear_statements(doc, speech_only=speech_only, lexicon=lexicon)
+    if speech_only:
+        # predictions that find an attribution outside the subset are neither right nor wrong here
+        kept = {g["id"] for g in gold}
+        others = [g["content"] for g in polnear_statements(doc) if g["id"] not in kept]
+        used = {pi for _, pi in match_spans(text, others, [tuple(p["content_span"]) for p in predictions])}
+        predictions = [p for i, p in enumerate(predictions) if i not in used]
     pairs = match_spans(text, [g["content"] for g in gold], [tuple(p["content_span"]) for p in predictions])
     reps = _representatives(chains)
     c = DocCounts(doc["doc_id"], gold=len(gold), pred=len(predictions), matched=len(pairs))

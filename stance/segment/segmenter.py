@@ -132,6 +132,9 @@ class RuleSegmenter:
         return state.out
 
 
+_CLAUSE_BREAK = re.compile(
+    r"\s+[\u2014\u2013]\s+|\s*;\s+|,\s+(?:and|but|while|whereas)\s+(?=(?:he|she|they|it|we|I|[A-Z]\w+)\s)"
+    r"|,\s+(?=(?:choosing|drawing|citing|noting|adding|according|prompting|leaving|sending|making|giving)\b)")
 _ADJUNCT_WORDS = frozenset("on in at this last next early late earlier later the a of".split()) | TIME_WORDS
 
 
@@ -378,10 +381,16 @@ class _State:
         return self._place_content(tokens, s, e, cue_span, mention, after_lo, hi, lo_tok, entry.lemma)
 
     def _clause_end(self, tokens, cue, nxt, s) -> int:
-        """The offset where the clause of ``cue`` gives way to the next cue's clause."""
+        """The offset where the clause of ``cue`` gives way to the next cue's clause.
+
+        A next cue in a relative clause ("insisted that Republicans who refused …") is part of this
+        content: it does not end it.
+        """
         k = nxt.first - 1
         while k > cue.last and (tokens[k].lower in _SKIP_LEFT or tokens[k].lower.endswith("ly")):
             k -= 1
+        if k > cue.last and tokens[k].lower in ("who", "which", "whom"):
+            return tokens[-1].end
         rng = np_left(tokens, k, cue.last, self.lex.titles) if k >= cue.last else None
         start = rng[0] if rng else k + 1
         while start - 1 > cue.last and tokens[start - 1].lower in _CONJ:
@@ -426,22 +435,34 @@ class _State:
             # "…," he said [, "…"]: a quotation before the cue (split quote when one follows)
             lo = q_before.open + 1
             hi_q = q_before.close
-            if q_after is not None and text[after[0]] in _OPENERS:
-                hi_q = q_after.close
+            later = [q for q in self.quotes_between(cue_span.end, e) if q.open > cue_span.end]
+            if later:  # '"…," said X, a senator, "…"': one statement over both parts (rule 3)
+                hi_q = later[-1].close
             return self._emit_content(_trim_span(text, lo, hi_q, " \t\r\n\u00a0"), cue_span, mention, direct=True)
         if _has_words(text, after, 1):
             if q_after is not None and text[after[0]] in _OPENERS and q_after.close >= after[1] - 2:
                 return self._emit_content((q_after.open + 1, q_after.close), cue_span, mention, direct=True)
-            return self._emit_content(self._strip_period(after), cue_span, mention)
+            if text[after[0]:after[0] + 3] == "by ":
+                return False  # "responded by blocking the data": an action, not what was said
+            return self._emit_content(self._clause_of(after), cue_span, mention)
         if before[1] - before[0] >= 2 and (mention is None or mention.span.start >= before[1]):
             if lo_tok:
                 return False  # "X rejected the demand, the ministry said": the inner speaker's statement stands alone
             return self._emit_content(before, cue_span, mention)
         return False
 
-    def _strip_period(self, span):
+    def _clause_of(self, span: tuple[int, int]) -> tuple[int, int]:
+        """Reported content up to where a new clause takes over.
+
+        It ends before a dash, a semicolon, ", and/but/while" followed by a new subject,
+        or ", <participle>" ("…, choosing to step back"): those are the writer's, not the speaker's.
+        Quotation marks are never cut through.
+        """
         lo, hi = span
-        # keep a closing quotation mark: "it is “a violation”" stays mixed
+        for m in _CLAUSE_BREAK.finditer(self.text, lo, hi):
+            if m.start() - lo < 12 or self.quote_at(m.start()) is not None:
+                continue
+            return _trim_span(self.text, lo, m.start())
         return lo, hi
 
     def _emit_content(self, content, cue_span, mention, direct=False) -> bool:
