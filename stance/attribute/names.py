@@ -22,6 +22,7 @@ from ..text.tokens import Token, tokenize
 __all__ = ["NameChain", "name_chains", "ORG_WORDS", "Gazetteer", "load_gazetteer", "strip_possessive"]
 
 _JOINERS = frozenset("of for in on and & de du la le al el bin van von der da".split())
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
 ORG_WORDS = frozenset("""
 ministry ministries embassy consulate department office council committee commission agency authority
 government administration party union organization organisation association federation bank court tribunal
@@ -102,16 +103,21 @@ def name_chains(text: str, spans, titles: frozenset, gazetteer: Gazetteer) -> li
                 continue
             j = i + 1
             while j < n:
-                if _is_cap(tokens[j]) and not is_sentence_break(tokens, j):
+                if tokens[j].lower in _SUFFIXES:
+                    j += 1 + int(j + 1 < n and tokens[j + 1].text == ".")  # "Joseph R. Biden Jr."
+                elif _is_cap(tokens[j]) and not is_sentence_break(tokens, j, titles):
                     j += 1
                 elif (tokens[j].lower in _JOINERS and j + 1 < n and _is_cap(tokens[j + 1])
-                      and not (gazetteer.country(tokens[j + 1].text) and tokens[j - 1].lower not in ORG_WORDS)):
+                      and _joins(tokens, i, j, titles, gazetteer)):
                     j += 2  # "Ministry of Defence", "Embassy in Moscow"; not "Ana Silva of Chile"
                 elif (tokens[j].lower in ("of", "for") and j + 2 < n and tokens[j + 1].lower == "the"
-                      and _is_cap(tokens[j + 2])):
+                      and _is_cap(tokens[j + 2]) and _joins(tokens, i, j, titles, gazetteer)):
                     j += 3  # "Ministry of Foreign Affairs of the Arab Republic of Egypt"
-                elif tokens[j].text == "." and j + 1 < n and _is_cap(tokens[j + 1]) and len(tokens[j - 1].text) <= 2:
-                    j += 1  # "J. R. Jones"
+                elif tokens[j].text == "." and j + 1 < n and _is_cap(tokens[j + 1]) and (
+                        len(tokens[j - 1].text) <= 2 or tokens[j - 1].lower in titles):
+                    j += 1  # "J. R. Jones", "Gen. Mark Milley"
+                elif tokens[j].text == "," and j + 1 < n and tokens[j + 1].lower in _SUFFIXES:
+                    j += 2 + int(j + 2 < n and tokens[j + 2].text == ".")  # "Joseph R. Biden, Jr."
                 else:
                     break
                 if strip_possessive(tokens[j - 1].lower) != tokens[j - 1].lower:
@@ -121,8 +127,26 @@ def name_chains(text: str, spans, titles: frozenset, gazetteer: Gazetteer) -> li
     return out
 
 
-def is_sentence_break(tokens: list[Token], j: int) -> bool:
-    return tokens[j - 1].text in ".!?" and len(tokens[j - 2].text) > 2 if j >= 2 else False
+def _joins(tokens: list[Token], i: int, j: int, titles, gazetteer) -> bool:
+    """Whether the joiner at ``j`` continues the name begun at ``i``.
+
+    Only names of organisations and titles take a joiner ("Ministry of Trade and Industry", "Secretary of
+    State", "Embassy in Moscow"); after a person's name it starts an affiliation ("Ana Silva of Chile").
+    """
+    so_far = [strip_possessive(t.lower).rstrip(".") for t in tokens[i:j]]
+    if tokens[j].lower in ("and", "&"):  # "Trade and Industry", not "Embassy in Moscow and Ana Silva"
+        return (any(w in ORG_WORDS for w in so_far) and so_far[-1] not in ORG_WORDS
+                and not gazetteer.country(tokens[j - 1].text))
+    if gazetteer.country(tokens[j + 1].text) and so_far[-1] not in ORG_WORDS and so_far[-1] not in titles:
+        return False
+    return so_far[-1] in titles or any(w in ORG_WORDS for w in so_far)
+
+
+def is_sentence_break(tokens: list[Token], j: int, titles=frozenset()) -> bool:
+    """Whether a sentence ends before token ``j`` (not after an initial or a title such as "Gen.")."""
+    if j < 2 or tokens[j - 1].text not in ".!?":
+        return False
+    return len(tokens[j - 2].text) > 2 and tokens[j - 2].lower not in titles
 
 
 def _split_title(text, toks: list[Token], titles, gazetteer) -> list[NameChain]:
@@ -146,6 +170,8 @@ def _split_title(text, toks: list[Token], titles, gazetteer) -> list[NameChain]:
         if not matched:
             break
         k += matched
+        while k < len(toks) - 1 and toks[k].text == ".":
+            k += 1  # "Ms. Jean-Pierre", "Gen. Milley": the abbreviation's period belongs to the title
     if k == 0:
         # "Mining Minister Sofía Ñancupil", "ECOWAS Commission President Adama Konaté": modifiers + a title word
         for m in range(len(toks) - 2, 0, -1):

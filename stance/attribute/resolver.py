@@ -28,6 +28,7 @@ from ..segment.lexicon import Lexicon, load_lexicon
 from ..segment.mentions import SPEAKER_NOUNS
 from ..segment.segmenter import Mention
 from ..text import layout
+from .issuer import issuer_from_metadata
 from .names import ORG_WORDS, Gazetteer, NameChain, load_gazetteer, name_chains, strip_possessive
 
 __all__ = ["EntityResolver"]
@@ -40,6 +41,14 @@ _DETERMINERS = frozenset("the a an this that these those".split())
 
 def _fold(name: str) -> str:
     return re.sub(r"[\W_]+", " ", name.lower()).strip()
+
+
+def _unsuffixed(folded: str) -> str:
+    """"joseph r biden jr" -> "joseph r biden": a generational suffix does not change who is named."""
+    words = folded.split()
+    while len(words) > 1 and words[-1] in ("jr", "sr", "ii", "iii", "iv"):
+        words.pop()
+    return " ".join(words)
 
 
 @dataclass
@@ -71,7 +80,9 @@ class EntityResolver:
         text = doc.text
         body = [(b.start, b.end) for b in layout(text) if b.kind == "body"]
         chains = name_chains(text, body, lex.titles, gaz)
-        state = _Resolution(doc, chains, lex.titles, gaz)
+        title = str(doc.metadata.get("title") or "")
+        title_chains = name_chains(title, [(0, len(title))], lex.titles, gaz) if title else []
+        state = _Resolution(doc, chains, lex.titles, gaz, title_chains)
         out = []
         for st, mention in segmented:
             name = state.resolve(mention, st)
@@ -84,9 +95,10 @@ class EntityResolver:
 
 
 class _Resolution:
-    def __init__(self, doc, chains: list[NameChain], titles, gaz: Gazetteer):
+    def __init__(self, doc, chains: list[NameChain], titles, gaz: Gazetteer, title_chains=()):
         self.doc, self.text, self.titles, self.gaz = doc, doc.text, titles, gaz
         self.chains = chains
+        self.title_chains = list(title_chains)  # names in the document's title: evidence for full names only
         self.known: dict[str, _Known] = {}
         self.recent: list[str] = []  # entity names in order of last mention as speaker
 
@@ -143,7 +155,7 @@ class _Resolution:
         if re.search(r"\band\b|&", cleaned) and mention.kind == "name":
             return self._register(cleaned, "group", surface)
         if mention.kind == "description":
-            found = self._description(cleaned)
+            found = self._description(surface, mention.span.start)
             if found:
                 return self._register(found, self.known[found].type, cleaned)
             return self._register(cleaned, self._type_of(cleaned, ""), surface)
@@ -153,7 +165,7 @@ class _Resolution:
         """Who speaks in a document's own voice: ``metadata["issuer"]``, else "We, the X", else its first organisation."""
         if "issuer_cache" in self.__dict__:
             return self.__dict__["issuer_cache"]
-        issuer = self.doc.metadata.get("issuer")
+        issuer = issuer_from_metadata(self.doc.metadata, self._strip_title)
         if not issuer:
             m = re.search(r"\bWe,\s+(?:the\s+)?([A-Z][^,;:.]{2,120}?),", self.text)
             if m:
@@ -164,6 +176,11 @@ class _Resolution:
                 (c.name for c, t in typed if t == "government"), None)
         self.__dict__["issuer_cache"] = issuer
         return issuer
+
+    def _strip_title(self, name: str) -> str:
+        """"President Joe Biden" -> "Joe Biden" (a name without a title stays as it is)."""
+        own = name_chains(name, [(0, len(name))], self.titles, self.gaz)
+        return own[0].name if len(own) == 1 and own[0].title else name
 
     def _strip_determiner(self, surface: str) -> str:
         words = surface.split()
@@ -191,14 +208,14 @@ class _Resolution:
             cleaned = own[0].name  # "Interior Minister Paolo Santangelo" -> "Paolo Santangelo"
         words = cleaned.lower().split()
         if len(words) == 1 and (words[0] in ORG_WORDS or words[0] in self.titles or words[0] in SPEAKER_NOUNS):
-            found = self._description(cleaned)  # "the Ministry", "the Commission"
+            found = self._description(cleaned, mention.span.start)  # "the Ministry", "the Commission"
             if found:
                 return self._register(found, self.known[found].type, surface)
         best = None
-        target = _fold(cleaned)
+        target = _unsuffixed(_fold(cleaned))
         last = target.split()[-1] if target else ""
         for chain in self.chains:
-            folded = _fold(chain.name)
+            folded = _unsuffixed(_fold(chain.name))
             if folded == target or (folded.endswith(" " + target)) or (
                     len(target.split()) == 1 and last in folded.split()[::len(folded.split()) - 1 or 1]
                     and self._personish(chain)):
@@ -218,29 +235,50 @@ class _Resolution:
         title = best.title if best else ""
         # a title-only mention ("the Foreign Minister") is a description
         if name.lower() in self.titles:
-            found = self._description(name)
+            found = self._description(name, mention.span.start)
             if found:
                 return self._register(found, self.known[found].type, cleaned)
         return self._register(name, self._type_of(name, title), cleaned if cleaned != name else None, title)
 
     def _surname(self, word: str) -> str | None:
-        """The fullest person-like name chain whose first or last word is ``word`` ("Wang" -> "Wang Lirong")."""
+        """The fullest person-like name (text, then title) beginning or ending with ``word`` ("Wang" -> "Wang Lirong")."""
         w = _fold(word)
         best = None
-        for chain in self.chains:
-            parts = _fold(chain.name).split()
-            if parts and w in (parts[0], parts[-1]) and self._personish(chain):
+        for chain in self.chains + self.title_chains:
+            f = _fold(chain.name)
+            if w and (f.startswith(w + " ") or f.endswith(" " + w)) and self._personish(chain) \
+                    and not chain.name.isupper():
                 if best is None or len(chain.name) > len(best):
                     best = chain.name
         return best
+
+    def _name_around(self, surname: str) -> str | None:
+        """"Karine Jean-Pierre" for "JEAN-PIERRE": the surname with the given names before it, in the title
+        or the text (title words such as "Secretary" stop the name)."""
+        pattern = re.compile(r"((?:[A-Z][\w.\u2019'-]*\s+){1,2})((?i:" + re.escape(surname) + r"))\b")
+        for source in (str(self.doc.metadata.get("title") or ""), self.text):
+            for m in pattern.finditer(source):
+                if m.group(2).isupper() and len(m.group(2)) > 1:
+                    continue  # the label itself
+                given = [w for w in m.group(1).split()]
+                while given and (given[0].lower().rstrip(".") in self.titles or given[0].lower() in _HONORIFICS
+                                 or given[0].lower() in SPEAKER_NOUNS):
+                    given = given[1:]
+                if given and not any(g.lower().rstrip(".") in self.titles for g in given):
+                    return " ".join(given + [m.group(2)])
+        return None
 
     def _personish(self, chain: NameChain) -> bool:
         words = chain.name.split()
         return bool(chain.title) or (2 <= len(words) <= 4 and not any(
             strip_possessive(w).lower() in ORG_WORDS for w in words))
 
-    def _description(self, description: str) -> str | None:
+    def _description(self, description: str, position: int | None = None) -> str | None:
         """The most recent known entity that the description fits ("the ministry" -> "Russian Foreign Ministry")."""
+        position = len(self.text) if position is None else position
+        group = self._group(description, position)
+        if group:
+            return group
         words = [strip_possessive(w).lower() for w in description.split() if w.lower() not in _DETERMINERS]
         if not words:
             return None
@@ -251,12 +289,45 @@ class _Resolution:
             if head in hay or (head in ("official", "spokesperson", "spokesman", "spokeswoman") and k.type == "person"):
                 if all(m in hay or self.gaz.country(m) == k.country for m in mods):
                     return name
-        # not yet a speaker: the closest name chain before that fits
-        for chain in reversed(self.chains):
+        # not yet a speaker: the closest name chain that fits, before the mention first
+        for chain in self._closest_chains(position):
             hay = (_fold(chain.name) + " " + _fold(chain.title)).split()
             if head in hay and all(m in hay or self.gaz.country(m) for m in mods):
                 return self._register(chain.name, self._type_of(chain.name, chain.title), title=chain.title)
         return None
+
+    def _closest_chains(self, position: int) -> list[NameChain]:
+        """Name chains ordered by closeness to ``position``: those before it (nearest first), then after."""
+        before = [c for c in self.chains if c.end <= position]
+        after = [c for c in self.chains if c.end > position]
+        return before[::-1] + after
+
+    def _group(self, description: str, position: int) -> str | None:
+        """"the two leaders", "both sides": the two closest distinct people (or parties) named before."""
+        words = description.lower().split()
+        if not words or words[-1] not in _GROUP_WORDS or (len(words) == 1 and words[0] != "leaders"):
+            return None
+        members: list[str] = []
+        for chain in self._closest_chains(position):
+            if chain.end > position:
+                break
+            etype = self._type_of(chain.name, chain.title)
+            name = self._canonical(chain)
+            if etype in ("person", "government") and name not in members:
+                members.append(name)
+            if len(members) == 2:
+                return self._register(" and ".join(reversed(members)), "group", description)
+        return None
+
+    def _canonical(self, chain: NameChain) -> str:
+        """The fullest chain of the document that ends like ``chain`` (its canonical name)."""
+        folded = _fold(chain.name)
+        best = chain.name
+        for c in self.chains:
+            f = _fold(c.name)
+            if (f == folded or f.endswith(" " + folded)) and len(c.name) > len(best) and not c.name.isupper():
+                best = c.name
+        return best
 
     def _pronoun(self, pronoun: str, mention: Mention) -> str | None:
         wanted = {"he": ("person",), "she": ("person",), "it": ("organization", "government"),
@@ -277,13 +348,13 @@ class _Resolution:
         words = [w for w in label.replace(".", " ").split() if w.lower() not in _HONORIFICS]
         names = [w for w in words if w.lower() not in self.titles and w.lower() not in SPEAKER_NOUNS]
         if names:
-            found = self._surname(names[-1])
+            found = self._surname(names[-1]) or self._name_around(names[-1])
             if found:
                 return self._register(found, "person", label)
         key = " ".join(words)
         folded = _fold(key)
         for chain in self.chains:
-            if _fold(chain.name).endswith(folded) and folded:
+            if _fold(chain.name).endswith(folded) and folded and not chain.name.isupper():
                 return self._register(chain.name, "person", label)
         name = " ".join(w.capitalize() for w in key.split()) or label
         titleish = any(w.lower() in self.titles or w.lower() in ("official", "spokesperson") for w in words)

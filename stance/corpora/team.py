@@ -29,7 +29,7 @@ from ..records import statement_context
 from .gold import GoldDocument, gold_from_dict, read_gold
 from .paths import corpus_dir, project_data_dir
 from .splits import SPLITS, split_of
-from .wh import wh_texts
+from .wh import WH_PUBLISHER, wh_texts
 
 __all__ = ["PARTS", "read_examples", "read_wh_gold", "read_polnear_labels", "read_polnear", "team_statements",
            "team_documents", "load_team_corpus", "recorded_splits_or_rule", "load_team_documents", "recorded_splits", "statement_features"]
@@ -61,7 +61,7 @@ def read_wh_gold(corpora_dir=None, data_dir=None) -> list[GoldDocument]:
             raise ChecksumError(f"{f.name}: the text of {ann['doc_id']!r} in {wh} has changed since it was "
                                 f"annotated (sha256 {digest[:12]}…, expected {ann['text_sha256'][:12]}…)")
         g = gold_from_dict(ann, text=rec["text"], where=str(f))
-        meta = dict(g.document.metadata, title=rec.get("title", ""), date=rec.get("date", ""))
+        meta = dict(g.document.metadata, title=rec.get("title", ""), date=rec.get("date", ""), publisher=WH_PUBLISHER)
         out.append(GoldDocument(Document(g.doc_id, g.document.text, meta), g.statements, g.entities))
     return out
 

@@ -8,9 +8,10 @@ from collections.abc import Iterable
 
 from .paths import corpus_dir
 
-__all__ = ["WH_FILES", "wh_texts"]
+__all__ = ["WH_FILES", "WH_PUBLISHER", "wh_texts"]
 
 WH_FILES = ("statements-releases.jsonl.gz", "press-briefings.jsonl.gz")
+WH_PUBLISHER = "The White House"  # the office whose briefing room publishes these documents
 
 
 def wh_texts(ids: Iterable[str], path=None) -> dict[str, dict]:
