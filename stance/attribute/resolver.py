@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from ..document import Document, Entity, Span, Statement
 from ..segment.lexicon import Lexicon, load_lexicon
 from ..segment.mentions import SPEAKER_NOUNS
-from ..segment.segmenter import Mention
+from ..segment.segmenter import SOURCE_VOICE_GENRES, Mention
 from ..text import layout
 from .issuer import issuer_from_metadata
 from .names import ORG_WORDS, Gazetteer, NameChain, load_gazetteer, name_chains, strip_possessive
@@ -313,7 +313,8 @@ class _Resolution:
                 break
             etype = self._type_of(chain.name, chain.title)
             name = self._canonical(chain)
-            if etype in ("person", "government") and name not in members:
+            wanted = ("person",) if words[-1] in ("leaders", "ministers") else ("person", "government")
+            if etype in wanted and name not in members:
                 members.append(name)
             if len(members) == 2:
                 return self._register(" and ".join(reversed(members)), "group", description)
@@ -330,6 +331,10 @@ class _Resolution:
         return best
 
     def _pronoun(self, pronoun: str, mention: Mention) -> str | None:
+        if pronoun in ("we", "i") and self.doc.metadata.get("genre") in SOURCE_VOICE_GENRES:
+            issuer = self._issuer()  # "We condemn …" in a statement: its issuer (rule 9)
+            if issuer:
+                return self._register(issuer, self._type_of(issuer, ""))
         wanted = {"he": ("person",), "she": ("person",), "it": ("organization", "government"),
                   "they": ("group", "organization", "government"), "we": ("organization", "government", "group"),
                   "i": ("person",)}.get(pronoun, ())

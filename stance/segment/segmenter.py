@@ -146,6 +146,14 @@ def _only_adjuncts(content: str) -> bool:
                                              and all(w[:1].isupper() for w in content.split()[1:])))
 
 
+_FRAME_START = frozenset("in on at during via through from".split())
+
+
+def _is_frame(cue: CueMatch) -> bool:
+    """"in a statement", "in an interview with": a phrase that says where something was said, not that it was."""
+    return cue.entry.kind == "phrase" and cue.entry.lemma.split()[0].lower() in _FRAME_START
+
+
 def _has_words(text: str, span: tuple[int, int], n: int) -> bool:
     """Whether ``span`` holds at least ``n`` words besides a leading "that" (an empty outer clause does not)."""
     words = text[span[0]:span[1]].split()
@@ -235,13 +243,13 @@ class _State:
         if cues and cues[0].possessor is None:
             # "cannot approve of Japan's protest about …": a reporting noun inside another statement is its topic
             cues = [cues[0]] + [c for c in cues[1:] if c.possessor is None]
-        if len(cues) > 1:  # "said in a statement": the phrase only frames the verb's statement
-            cues = [c for c in cues if not (c.entry.kind == "phrase" and c.entry.speaker == "subject")] or cues
         cues.sort(key=lambda c: c.first)
         viable: list[CueMatch] = []
         for cue in cues:  # a cue with no speaker anywhere ("talks would continue") must not cut its neighbours
             if self._viable(tokens, cue, viable[-1] if viable else None):
                 viable.append(cue)
+        if len(viable) > 1:  # "said in a statement": a framing phrase only frames the verb's statement
+            viable = [c for c in viable if not _is_frame(c)] or viable
         cues = viable
         if not cues:
             return False
@@ -273,8 +281,9 @@ class _State:
         return False
 
     def _inside_quote(self, tokens: list[Token], cue: CueMatch) -> bool:
+        """Whether the cue is quoted speech itself (an unclosed quotation is not trusted to tell)."""
         q = self.quote_at(tokens[cue.first].start)
-        return q is not None and q.open < tokens[cue.first].start < q.close
+        return q is not None and q.closed and q.open < tokens[cue.first].start < q.close
 
     def _colon_cues(self, tokens, cues) -> list[CueMatch]:
         """``Nakagome: "…"`` — a colon between a speaker and a quotation is a cue."""
@@ -442,8 +451,10 @@ class _State:
         if _has_words(text, after, 1):
             if q_after is not None and text[after[0]] in _OPENERS and q_after.close >= after[1] - 2:
                 return self._emit_content((q_after.open + 1, q_after.close), cue_span, mention, direct=True)
-            if text[after[0]:after[0] + 3] == "by ":
-                return False  # "responded by blocking the data": an action, not what was said
+            first_words = [w.lower() for w in text[after[0]:after[1]].split()[:3]]
+            first_words = [w for w in first_words if w not in TIME_WORDS] or first_words
+            if first_words and first_words[0] in ("by", "with"):
+                return False  # "responded by blocking the data", "spoke today with X": an action, not what was said
             return self._emit_content(self._clause_of(after), cue_span, mention)
         if before[1] - before[0] >= 2 and (mention is None or mention.span.start >= before[1]):
             if lo_tok:

@@ -18,14 +18,14 @@ __all__ = ["Quote", "find_quotes", "paragraph_spans", "QUOTE_CHARS"]
 
 # opening mark -> the marks that may close it
 _CLOSERS = {
-    "\u201c": "\u201d",  # “ … ”
+    "\u201c": "\u201d\"",  # “ … ” (and “ … " as typed in real text)
     "\u201e": "\u201c\u201d",  # „ … “ (German, Polish …)
     "\u00ab": "\u00bb",  # « … »
     "\u2039": "\u203a",  # ‹ … ›
     "\u300c": "\u300d",  # 「 … 」
     "\u300e": "\u300f",  # 『 … 』
     "\u2018": "\u2019",  # ‘ … ’
-    '"': '"',
+    '"': '"\u201d',  # " … " (and " … ” as typed in real text)
     "'": "'",
 }
 # marks that open only in the reversed (German/Nordic) convention: » … «, › … ‹

@@ -37,3 +37,29 @@ def test_title_is_split_from_the_name():
     speakers, entities = resolve("Russian President Vladimir Putin said the sanctions were illegal.")
     assert speakers == ["Vladimir Putin"]
     assert entities["Vladimir Putin"].country == "Russia"
+
+
+def test_issuer_of_a_source_voice_document_comes_from_its_title():
+    speakers, _ = resolve("We condemn the attack on the convoy. The perpetrators must be held to account.",
+                          genre="statement", title="Statement by NSC Spokesperson Ana Lima on the Convoy Attack")
+    assert speakers == ["Ana Lima", "Ana Lima"]
+
+
+def test_readout_voice_is_its_publisher_and_the_two_leaders_are_a_group():
+    text = ("President Ana Lima spoke today with Prime Minister Bo Chan of Fiji. "
+            "The two leaders discussed maritime security.")
+    speakers, entities = resolve(text, genre="readout", title="Readout of President Lima's Call with Prime Minister "
+                                 "Chan", publisher="The Palace")
+    assert speakers == ["The Palace", "Ana Lima and Bo Chan"]
+    assert entities["Ana Lima and Bo Chan"].type == "group"
+
+
+def test_transcript_label_resolves_to_the_full_name_in_the_title():
+    text = "MS. LIMA: Good afternoon, everyone.\n\nQ: Any news?\n\nMS. LIMA: Not today."
+    speakers, _ = resolve(text, genre="transcript", title="Press Briefing by Press Secretary Ana Lima")
+    assert speakers == ["Ana Lima", "Ana Lima"]
+
+
+def test_generational_suffix_is_part_of_the_name():
+    speakers, _ = resolve("President Joseph R. Biden, Jr. met the press. Biden said the talks had failed.")
+    assert speakers == ["Joseph R. Biden, Jr."]
