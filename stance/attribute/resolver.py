@@ -153,7 +153,7 @@ class _Resolution:
             return self._label(surface)
         cleaned = self._strip_determiner(surface)
         if re.search(r"\band\b|&", cleaned) and mention.kind == "name":
-            return self._register(cleaned, "group", surface)
+            return self._register(self._group_name(cleaned, mention.span.start), "group", surface)
         if mention.kind == "description":
             found = self._description(surface, mention.span.start)
             if found:
@@ -291,6 +291,8 @@ class _Resolution:
                     return name
         # not yet a speaker: the closest name chain that fits, before the mention first
         for chain in self._closest_chains(position):
+            if chain.name.lower() in self.titles:
+                continue  # "the Vice President" names nobody by itself
             hay = (_fold(chain.name) + " " + _fold(chain.title)).split()
             if head in hay and all(m in hay or self.gaz.country(m) for m in mods):
                 return self._register(chain.name, self._type_of(chain.name, chain.title), title=chain.title)
@@ -319,6 +321,26 @@ class _Resolution:
             if len(members) == 2:
                 return self._register(" and ".join(reversed(members)), "group", description)
         return None
+
+    def _group_name(self, surface: str, position: int) -> str:
+        """"Mr. Sullivan and Dr. Juma" -> "Jake Sullivan and Monica Juma": each member by its canonical name."""
+        parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", surface) if p.strip()]
+        names = []
+        for part in parts:
+            own = name_chains(part, [(0, len(part))], self.titles, self.gaz)
+            name = own[0].name if own and own[0].title else part
+            words = [w for w in name.split() if w.lower().rstrip(".") not in _HONORIFICS]
+            name = " ".join(words) or name
+            if len(name.split()) == 1:
+                name = self._surname(name) or name
+            else:
+                chain = next((c for c in self.chains if _unsuffixed(_fold(c.name)).endswith(_unsuffixed(_fold(name)))
+                              and len(c.name) > len(name) and not c.name.isupper()), None)
+                name = chain.name if chain else name
+            names.append(name)
+        if len(names) < 2:
+            return surface
+        return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 2 else " and ".join(names)
 
     def _canonical(self, chain: NameChain) -> str:
         """The fullest chain of the document that ends like ``chain`` (its canonical name)."""

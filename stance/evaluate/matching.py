@@ -72,7 +72,9 @@ def same_speaker(pred: str | None, gold: str | None, gold_forms: frozenset = fro
 
     ``gold_forms`` are other folded mentions of the gold entity in the
     document (aliases, the mention texts of its statements).  A predicted
-    surname of a gold full name ("Nakagome" for "Masashi Nakagome") counts.
+    surname of a gold full name ("Nakagome" for "Masashi Nakagome") counts, and
+    so does a group named by the same members ("Biden and Lula" for "Joseph R.
+    Biden Jr. of the United States and Luiz Inácio Lula da Silva of Brazil").
     """
     p, g = fold_name(pred), fold_name(gold)
     if not p or not g:
@@ -80,4 +82,26 @@ def same_speaker(pred: str | None, gold: str | None, gold_forms: frozenset = fro
     if p == g or p in gold_forms:
         return True
     gw, pw = g.split(), p.split()
-    return len(pw) < len(gw) and gw[-len(pw):] == pw
+    if len(pw) < len(gw) and gw[-len(pw):] == pw:
+        return True
+    # a group named by its members: "Jake Sullivan and Monica Juma" names the gold group
+    # "Jake Sullivan and Monica Juma of Kenya" when every member is named (each by full name or surname)
+    p_members, g_members = _members(pred), _members(gold)
+    if len(p_members) >= 2 and len(p_members) == len(g_members):
+        return all(any(_names_person(pm, gm) for gm in g_members) for pm in p_members)
+    return False
+
+
+def _members(name: str | None) -> list[str]:
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", name or "")
+    return [fold_name(x) for x in parts if fold_name(x) and fold_name(x) not in ("jr", "sr")]
+
+
+def _names_person(pred: str, gold: str) -> bool:
+    """Whether folded ``pred`` names the person of folded ``gold`` ("sullivan", "jake sullivan" for
+    "jake sullivan of the united states")."""
+    gw = gold.split(" of ")[0].split()
+    pw = pred.split(" of ")[0].split()
+    if len(pw) == 1:
+        return pw[0] in gw  # a surname, wherever the naming custom puts it ("Lula" in "Luiz Inácio Lula da Silva")
+    return bool(pw) and (pw == gw[-len(pw):] or pw == gw[:len(pw)] or pw[-1:] == gw[-1:])

@@ -46,3 +46,11 @@ def test_score_end_to_end():
     assert s["attribution_acc"] == 0.5
     assert s["e2e_r"] == 0.5 and s["e2e_p"] == round(1 / 3, 4)
     assert s["unknown_doc_ids"] == ["x"]
+
+
+def test_groups_named_by_their_members():
+    gold = "Joseph R. Biden Jr. of the United States and Luiz Inácio Lula da Silva of the Federative Republic of Brazil"
+    assert same_speaker("Biden and Lula", gold)
+    assert same_speaker("Joseph R. Biden Jr. and Luiz Inácio Lula da Silva", gold)
+    assert not same_speaker("Biden and Macron", gold)
+    assert not same_speaker("Biden", gold)
