@@ -134,7 +134,9 @@ class RuleSegmenter:
 
 _CLAUSE_BREAK = re.compile(
     r"\s+[\u2014\u2013]\s+|\s*;\s+|,\s+(?:and|but|while|whereas)\s+(?=(?:he|she|they|it|we|I|[A-Z]\w+)\s)"
-    r"|,\s+(?=(?:choosing|drawing|citing|noting|adding|according|prompting|leaving|sending|making|giving)\b)")
+    r"|,[\u201d\"\u2019']*\s+(?=(?:choosing|drawing|citing|noting|adding|according|prompting|leaving|sending|making|"
+    r"giving|saying|calling|arguing|insisting|warning|urging)\b)"
+    r"|:\s+(?=[\"\u201c\u2018'])")
 _ADJUNCT_WORDS = frozenset("on in at this last next early late earlier later the a of".split()) | TIME_WORDS
 
 
@@ -448,6 +450,11 @@ class _State:
             if later:  # '"…," said X, a senator, "…"': one statement over both parts (rule 3)
                 hi_q = later[-1].close
             return self._emit_content(_trim_span(text, lo, hi_q, " \t\r\n\u00a0"), cue_span, mention, direct=True)
+        if (mention is not None and mention.span.end <= cue_span.start and _has_words(text, before, 3)
+                and text[before[1]:mention.span.start].strip() == "," and text[cue_span.end:after_lo].strip() == ","
+                and _has_words(text, after, 2) and not lo_tok):
+            # "A wall would stop criminals, she said, but also drugs": the cue interrupts one content
+            return self._emit_content(self._clause_of((before[0], after[1])), cue_span, mention)
         if _has_words(text, after, 1):
             if q_after is not None and text[after[0]] in _OPENERS and q_after.close >= after[1] - 2:
                 return self._emit_content((q_after.open + 1, q_after.close), cue_span, mention, direct=True)
@@ -471,9 +478,11 @@ class _State:
         """
         lo, hi = span
         for m in _CLAUSE_BREAK.finditer(self.text, lo, hi):
-            if m.start() - lo < 12 or self.quote_at(m.start()) is not None:
-                continue
-            return _trim_span(self.text, lo, m.start())
+            q = self.quote_at(m.start())
+            if m.start() - lo < 12 or (q is not None and q.close >= m.end() - 1):
+                continue  # a break inside a quotation is the speaker's own ("…, adding" after ',”' is not)
+            end = m.start() + len(m.group().rstrip()) if m.group().startswith(",") else m.start()
+            return _trim_span(self.text, lo, end, " \t\r\n\u00a0,;:")
         return lo, hi
 
     def _emit_content(self, content, cue_span, mention, direct=False) -> bool:
@@ -498,7 +507,7 @@ class _State:
         if prev.quote_type != "direct":
             return
         q = self.quote_at(s)
-        if q is None or q.open != s or block.start - prev.content_span.end > 400:
+        if q is None or s not in (q.open, q.open - 1) or block.start - prev.content_span.end > 400:
             self.last_direct = None
             return
         self.emit((q.open + 1, q.close if q.close <= e else e), None, mention, "direct")

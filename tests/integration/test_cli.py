@@ -123,3 +123,23 @@ def test_console_script_is_installed(article):
     proc = subprocess.run([sys.executable, "-m", "stance.cli", "analyze", str(article), "--format", "jsonl"],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and proc.stdout.count("\n") == 2
+
+
+@pytest.mark.corpora
+def test_corpus_stats_json_has_parts_and_labels(capsys, shared_dir):
+    code, out, _ = run(capsys, "corpus", "stats", "--json", "--corpora", str(shared_dir / "corpora"))
+    stats = json.loads(out)
+    assert code == 0 and set(stats["parts"]) == {"examples", "wh_gold", "polnear"}
+    for part in stats["parts"].values():
+        assert {"documents", "statements", "labels"} <= set(part)
+        assert sum(part["labels"].values()) == part["statements"]
+    assert sum(stats["labels"].values()) == stats["statements"]
+
+
+def test_corpus_records_of_the_bundled_examples_feed_classify(capsys, tmp_path):
+    out = tmp_path / "ex.jsonl"
+    assert run(capsys, "corpus", "records", "--part", "examples", "--split", "dev", "-o", str(out))[0] == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert rows and all(r["split"] == "dev" and r["content"] for r in rows)
+    code, labelled, _ = run(capsys, "classify", str(out))
+    assert code == 0 and len(labelled.splitlines()) == len(rows)
