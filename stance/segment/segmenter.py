@@ -156,6 +156,15 @@ def _is_frame(cue: CueMatch) -> bool:
     return cue.entry.kind == "phrase" and cue.entry.lemma.split()[0].lower() in _FRAME_START
 
 
+_PARTICIPLE_BEFORE = frozenset({",", "by", "after", "before", "while", "when", "and", "in", "without", "also"})
+
+
+def _is_participle_cue(tokens: list[Token], cue: CueMatch) -> bool:
+    """"…, adding that …", "by calling for …", "after saying …": a participle whose subject is the sentence's."""
+    return (tokens[cue.first].lower.endswith("ing") and cue.first > 0
+            and tokens[cue.first - 1].lower in _PARTICIPLE_BEFORE)
+
+
 def _has_words(text: str, span: tuple[int, int], n: int) -> bool:
     """Whether ``span`` holds at least ``n`` words besides a leading "that" (an empty outer clause does not)."""
     words = text[span[0]:span[1]].split()
@@ -276,11 +285,23 @@ class _State:
             return True
         if prev is not None and _shares_subject(tokens, prev, cue):
             return True
-        if tokens[cue.first].lower.endswith("ing") and cue.first > 0 and tokens[cue.first - 1].text == ",":
-            return prev is not None
+        if _is_participle_cue(tokens, cue):
+            return prev is not None or self._sentence_subject(tokens, cue) is not None
         if cue.first == 0 or tokens[cue.first - 1].text in _INVERSION_BEFORE:
             return np_right(tokens, cue.last, n, titles) is not None
         return False
+
+    def _sentence_subject(self, tokens: list[Token], cue: CueMatch) -> tuple[int, int] | None:
+        """The speaker phrase that opens the sentence (after a fronted adverbial clause ending in a comma)."""
+        starts = [0] + [i + 1 for i in range(min(cue.first, 25)) if tokens[i].text == ","][:2]
+        for k in starts:
+            if k >= cue.first:
+                break
+            rng = np_right(tokens, k, cue.first, self.lex.titles)
+            if rng is not None and rng[1] < cue.first and (tokens[rng[1] - 1].text[:1].isupper()
+                                                          or tokens[rng[0]].lower in PRONOUNS):
+                return rng
+        return None
 
     def _inside_quote(self, tokens: list[Token], cue: CueMatch) -> bool:
         """Whether the cue is quoted speech itself (an unclosed quotation is not trusted to tell)."""
@@ -372,9 +393,12 @@ class _State:
             if rng is None and prev is not None and self.out and self.out[-1][0].cue_span is not None \
                     and _shares_subject(tokens, prev, cue):
                 mention = self.out[-1][1]  # "X said … and reiterated …": the same speaker
-            elif rng is None and tokens[cue.first].lower.endswith("ing") and cue.first > 0 \
-                    and tokens[cue.first - 1].text == "," and self.out and self.out[-1][0].content_span.start >= s:
+            elif rng is None and _is_participle_cue(tokens, cue) and self.out \
+                    and self.out[-1][0].content_span.start >= s and self.out[-1][1] is not None:
                 mention = self.out[-1][1]  # "…, adding that …": the speaker of this sentence's statement
+            elif rng is None and _is_participle_cue(tokens, cue) and self._sentence_subject(tokens, cue):
+                # "Trump joined the debate, announcing that …": the subject of the sentence speaks
+                mention = self.mention(tokens, self._sentence_subject(tokens, cue))
             elif rng is not None:
                 mention = self.mention(tokens, rng)
                 if self.turn is not None and mention.kind == "pronoun" and tokens[rng[0]].lower in ("i", "we"):
