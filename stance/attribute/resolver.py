@@ -98,6 +98,7 @@ class _Resolution:
     def __init__(self, doc, chains: list[NameChain], titles, gaz: Gazetteer, title_chains=()):
         self.doc, self.text, self.titles, self.gaz = doc, doc.text, titles, gaz
         self.chains = chains
+        self.folded = [_unsuffixed(_fold(c.name)) for c in chains]  # compared with every mention: fold once
         self.title_chains = list(title_chains)  # names in the document's title: evidence for full names only
         self.known: dict[str, _Known] = {}
         self.recent: list[str] = []  # entity names in order of last mention as speaker
@@ -214,8 +215,7 @@ class _Resolution:
         best = None
         target = _unsuffixed(_fold(cleaned))
         last = target.split()[-1] if target else ""
-        for chain in self.chains:
-            folded = _unsuffixed(_fold(chain.name))
+        for chain, folded in zip(self.chains, self.folded):
             if folded == target or (folded.endswith(" " + target)) or (
                     len(target.split()) == 1 and last in folded.split()[::len(folded.split()) - 1 or 1]
                     and self._personish(chain)):

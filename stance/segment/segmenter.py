@@ -108,7 +108,7 @@ class RuleSegmenter:
         text = doc.text
         paragraphs = paragraph_spans(text)
         quotes = find_quotes(text, paragraphs)
-        blocks = [b for b in layout(text, paragraphs) if b.kind == "body"]
+        blocks = [b for b in layout(text) if b.kind == "body"]
         genre = self.genre if self.genre != "auto" else doc.metadata.get("genre", "auto")
         if genre == "auto":
             genre = "transcript" if _looks_like_transcript(text, blocks) else "news"

@@ -11,6 +11,7 @@ any one site.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -77,6 +78,8 @@ def _title_case(s: str) -> bool:
 
 
 def _latin_share(s: str) -> float:
+    if s.isascii():
+        return 1.0
     letters = [c for c in s if c.isalpha()]
     if not letters:
         return 1.0
@@ -86,7 +89,17 @@ def _latin_share(s: str) -> float:
 def layout(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[Block]:
     """Classify every paragraph of ``text``; dateline prefixes become blocks of their own."""
     if paragraphs is None:
-        paragraphs = paragraph_spans(text)
+        return list(_cached_layout(text))
+    return _layout(text, paragraphs)
+
+
+@functools.lru_cache(maxsize=16)
+def _cached_layout(text: str) -> tuple[Block, ...]:
+    """Stages that both need the layout of one document (segmenter, attributor) compute it once."""
+    return tuple(_layout(text, paragraph_spans(text)))
+
+
+def _layout(text: str, paragraphs: list[tuple[int, int]]) -> list[Block]:
     doc_latin = _latin_share(text[:20000]) > 0.8
     blocks: list[Block] = []
     in_list = False
