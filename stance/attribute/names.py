@@ -16,21 +16,14 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from ..segment.mentions import FUNCTION_WORDS
+from ..segment.mentions import FUNCTION_WORDS, ORG_WORDS
 from ..text.tokens import Token, tokenize
 
 __all__ = ["NameChain", "name_chains", "ORG_WORDS", "Gazetteer", "load_gazetteer", "strip_possessive"]
 
 _JOINERS = frozenset("of for in on and & de du la le al el bin van von der da".split())
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
-ORG_WORDS = frozenset("""
-ministry ministries embassy consulate department office council committee commission agency authority
-government administration party union organization organisation association federation bank court tribunal
-parliament congress senate assembly house cabinet bureau secretariat institute foundation fund forum alliance
-coalition company corporation group police army navy force forces command mission delegation board network
-campaign movement front league university school center centre kremlin palace nations bloc summit court's
-holdings corp inc ltd plc llc co companies industries airlines
-""".split())
+
 HONORIFICS = frozenset("honourable honorable hon excellency his her majesty highness sheikh dr mr mrs ms".split())
 
 
@@ -134,6 +127,7 @@ def _joins(tokens: list[Token], i: int, j: int, titles, gazetteer) -> bool:
     State", "Embassy in Moscow"); after a person's name it starts an affiliation ("Ana Silva of Chile").
     """
     so_far = [strip_possessive(t.lower).rstrip(".") for t in tokens[i:j]]
+    so_far = so_far[:-1] + [so_far[-1], so_far[-1].removesuffix("s")]  # "Foreign Ministers of …": a plural title
     if tokens[j].lower in ("and", "&"):  # "Trade and Industry", not "Embassy in Moscow and Ana Silva"
         return (any(w in ORG_WORDS for w in so_far) and so_far[-1] not in ORG_WORDS
                 and not gazetteer.country(tokens[j - 1].text))

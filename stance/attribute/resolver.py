@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document, Entity, Span, Statement
 from ..segment.lexicon import Lexicon, load_lexicon
-from ..segment.mentions import SPEAKER_NOUNS
+from ..segment.mentions import FUNCTION_WORDS, SPEAKER_NOUNS
 from ..segment.segmenter import SOURCE_VOICE_GENRES, Mention
 from ..text import layout
 from .issuer import issuer_from_metadata
@@ -172,7 +172,8 @@ class _Resolution:
             if m:
                 issuer = m.group(1).strip()
         if not issuer:
-            typed = [(c, self._type_of(c.name, c.title)) for c in self.chains if not self.gaz.is_demonym(c.name)]
+            typed = [(c, self._type_of(c.name, c.title)) for c in self.chains
+                     if not self.gaz.is_demonym(c.name) and not c.name.isupper()]
             issuer = next((c.name for c, t in typed if t in ("organization", "group")), None) or next(
                 (c.name for c, t in typed if t == "government"), None)
         self.__dict__["issuer_cache"] = issuer
@@ -205,8 +206,11 @@ class _Resolution:
 
     def _name(self, cleaned: str, surface: str, mention: Mention) -> str:
         own = name_chains(cleaned, [(0, len(cleaned))], self.titles, self.gaz)
-        if own and own[0].title and own[0].name:
-            cleaned = own[0].name  # "Interior Minister Paolo Santangelo" -> "Paolo Santangelo"
+        if own and own[-1].title and own[-1].name:
+            cleaned = own[-1].name  # "Interior Minister Paolo Santangelo" -> "Paolo Santangelo"
+        elif own and own[-1].end == len(cleaned) and own[-1].start > 0 and cleaned[:own[-1].start].strip() \
+                and cleaned[0].islower() or (own and len(own) > 1 and own[-1].end == len(cleaned)):
+            cleaned = own[-1].name  # "Bangkok-based coalition Rivers for Life" -> "Rivers for Life"
         words = cleaned.lower().split()
         if len(words) == 1 and (words[0] in ORG_WORDS or words[0] in self.titles or words[0] in SPEAKER_NOUNS):
             found = self._description(cleaned, mention.span.start)  # "the Ministry", "the Commission"
@@ -266,6 +270,14 @@ class _Resolution:
                     given = given[1:]
                 if given and not any(g.lower().rstrip(".") in self.titles for g in given):
                     return " ".join(given + [m.group(2)])
+        # surname first ("Wang Lirong" for "SPOKESPERSON WANG")
+        after = re.compile(r"\b((?i:" + re.escape(surname) + r"))\s+([A-Z][a-z][\w\u2019'-]*)")
+        for source in (str(self.doc.metadata.get("title") or ""), self.text):
+            for m in after.finditer(source):
+                given = m.group(2).removesuffix("\u2019s").removesuffix("'s")
+                if not m.group(1).isupper() and given.lower() not in self.titles \
+                        and given.lower() not in FUNCTION_WORDS and given.lower() not in SPEAKER_NOUNS:
+                    return f"{m.group(1)} {given}"
         return None
 
     def _personish(self, chain: NameChain) -> bool:

@@ -16,11 +16,21 @@ from .cues import DETERMINERS, is_possessive
 QUANTIFIERS = frozenset("several many some two three four five six one other another most few both numerous "
                         "multiple various".split())
 
-__all__ = ["PRONOUNS", "SPEAKER_NOUNS", "FUNCTION_WORDS", "np_left", "np_right", "is_speaker_phrase"]
+__all__ = ["PRONOUNS", "SPEAKER_NOUNS", "FUNCTION_WORDS", "ORG_WORDS", "np_left", "np_right", "is_speaker_phrase"]
 
 PRONOUNS = frozenset("he she it they we i you".split())
 _JOINERS = frozenset("of for in on at and & de du la le al el bin van von der da".split())
 _MAX_NP = 14
+# words that make a name an organisation's ("Ministry of …", "Embassy in …"): only they take joiners
+ORG_WORDS = frozenset("""
+ministry ministries embassy consulate department office council committee commission agency authority
+government administration party union organization organisation association federation bank court tribunal
+parliament congress senate assembly house cabinet bureau secretariat institute foundation fund forum alliance
+coalition company corporation group police army navy force forces command mission delegation board network
+campaign movement front league university school center centre kremlin palace nations bloc summit court's
+holdings corp inc ltd plc llc co companies industries airlines
+""".split())
+
 # heads of descriptions that can speak
 SPEAKER_NOUNS = frozenset("""
 official officials spokesperson spokespersons spokesman spokeswoman spokesmen minister ministers ministry ministries
@@ -59,6 +69,13 @@ def _is_name_word(tok: Token) -> bool:
     return (t[:1].isupper() and tok.lower not in FUNCTION_WORDS) or (t[:1].isdigit() and len(t) < 5)
 
 
+def _org_before(tokens: list[Token], lo: int, k: int) -> bool:
+    """Whether the joiner at ``k`` is inside an organisation's name: an organisation word shortly before it
+    ("Embassy in Moscow", "Ministry of Defence"), not after a person ("Sesay in Blantyre")."""
+    return any(tokens[m].lower.removesuffix("\u2019s").removesuffix("'s") in ORG_WORDS
+               for m in range(max(lo, k - 4), k))
+
+
 def is_speaker_phrase(tokens: list[Token], first: int, last: int, titles=frozenset()) -> bool:
     """Whether tokens ``[first, last)`` look like a mention that can speak."""
     if last <= first:
@@ -93,7 +110,8 @@ def np_left(tokens: list[Token], j: int, lo: int = 0, titles=frozenset()) -> tup
         elif tok.lower in DETERMINERS or tok.lower in QUANTIFIERS:
             k -= 1
             break
-        elif tok.lower in _JOINERS and k > lo and _is_name_word(tokens[k - 1]) and k < j:
+        elif (tok.lower in _JOINERS and k > lo and _is_name_word(tokens[k - 1]) and k < j
+              and _org_before(tokens, lo, k)):
             pass
         elif tok.text[:1].islower() and tok.text[:1].isalpha() and lower_run < 3 and tok.lower not in PRONOUNS:
             lower_run += 1
@@ -130,7 +148,7 @@ def np_right(tokens: list[Token], i: int, hi: int, titles=frozenset()) -> tuple[
         tok = tokens[k]
         if _is_name_word(tok) or is_possessive(tok):
             lower_run = 0
-        elif tok.lower in _JOINERS and k + 1 < hi and _is_name_word(tokens[k + 1]):
+        elif tok.lower in _JOINERS and k + 1 < hi and _is_name_word(tokens[k + 1]) and _org_before(tokens, i, k):
             pass
         elif tok.text[:1].islower() and tok.text[:1].isalpha() and lower_run < 3 and tok.lower not in _JOINERS:
             lower_run += 1
