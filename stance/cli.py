@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import shlex
 import shutil
 import sys
 from contextlib import contextmanager
@@ -49,6 +50,23 @@ def _output(path: str | None):
             raise StanceError(f"{path}: cannot be written ({e.strerror})") from None
 
 
+def _json_line(record: dict) -> str:
+    """One JSON line; a text with lone surrogates (valid in JSON input, not in UTF-8) is written escaped."""
+    line = json.dumps(record, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(record)
+    return line + "\n"
+
+
+def _printable(value):
+    """A value for CSV or the table: lone surrogates become U+FFFD (these formats cannot escape them)."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8")
+    return value
+
+
 class _Writer:
     """Writes records as JSONL, CSV or a terminal table, one document at a time."""
 
@@ -60,13 +78,13 @@ class _Writer:
     def write(self, records: list[dict]) -> None:
         if self.fmt == "jsonl":
             for r in records:
-                self.stream.write(json.dumps(r, ensure_ascii=False) + "\n")
+                self.stream.write(_json_line(r))
         elif self.fmt == "csv":
             if self.csv is None:
                 self.csv = csv.DictWriter(self.stream, fieldnames=CSV_FIELDS, extrasaction="ignore")
                 self.csv.writeheader()
             for r in records:
-                self.csv.writerow({k: (json.dumps(v) if isinstance(v, list) else v) for k, v in r.items()})
+                self.csv.writerow({k: (json.dumps(v) if isinstance(v, list) else _printable(v)) for k, v in r.items()})
         else:
             self._table(records)
         self.stream.flush()
@@ -78,10 +96,10 @@ class _Writer:
         sw = min(28, max(len(str(r.get("speaker") or "-")) for r in records))
         rest = max(20, self.width - sw - 22)
         for r in records:
-            content = " ".join((r.get("content") or "").split())
+            content = _printable(" ".join((r.get("content") or "").split()))
             if len(content) > rest:
                 content = content[: rest - 1] + "\u2026"
-            speaker = str(r.get("speaker") or "-")[:sw]
+            speaker = _printable(str(r.get("speaker") or "-"))[:sw]
             score = f"{r['score']:.2f}" if isinstance(r.get("score"), (int, float)) else "  - "
             self.stream.write(f"  {speaker:<{sw}}  {str(r.get('label') or '-'):<9} {score}  {content}\n")
 
@@ -146,7 +164,7 @@ def cmd_classify(args) -> int:
             for rec, p in zip(batch, proba):
                 k = int(p.argmax())
                 rec["label"], rec["score"] = str(clf.classes_[k]), round(float(p[k]), 4)
-                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                out.write(_json_line(rec))
             batch.clear()
 
         for n, rec in iter_jsonl(stream, name, report, args.errors):
@@ -179,15 +197,32 @@ def cmd_evaluate(args) -> int:
                 report(f"{path}:{n}: a prediction needs 'doc_id' and 'content_span' [start, end]")
                 continue
             preds.append(rec)
-    scores = score(gold, preds)
+    if args.report:
+        from .evaluate.report import evaluation_report
+
+        if args.bootstrap < 1:
+            raise StanceError(f"--bootstrap must be 1 or more, got {args.bootstrap}")
+
+        command = " ".join(shlex.quote(a) for a in ["stance", *(args.argv or [])])
+        metrics = evaluation_report(gold, preds, args.report, model=args.model, n_samples=args.bootstrap,
+                                    seed=args.seed, overwrite=args.overwrite, command=command, gold_path=args.gold,
+                                    pred_path=args.pred)
+        scores, intervals = metrics["scores"], metrics["intervals"]
+    else:
+        if args.overwrite or args.model:
+            raise StanceError("--overwrite and --model go with --report DIR")
+        scores, intervals = score(gold, preds), None
     if args.json:
         print(json.dumps(scores, indent=1, sort_keys=True))
     else:
-        _print_scores(scores)
+        _print_scores(scores, intervals)
+    if args.report:
+        print(f"stance: report written to {Path(args.report) / 'report.html'} (and report.md, metrics.json)",
+              file=sys.stderr)
     return EXIT_SOME_FAILED if report.count else EXIT_OK
 
 
-def _print_scores(s: dict) -> None:
+def _print_scores(s: dict, intervals: dict | None = None) -> None:
     rows = [
         ("documents", s["n_docs"], None, None),
         ("statements gold / predicted / matched", f"{s['n_gold']} / {s['n_pred']} / {s['n_matched']}", None, None),
@@ -204,6 +239,12 @@ def _print_scores(s: dict) -> None:
     for name, a, b, c in rows:
         vals = "  ".join(f"{v:.3f}" if isinstance(v, float) else str(v) for v in (a, b, c) if v is not None)
         print(f"{name:<40} {vals}")
+    if intervals:
+        print("95% bootstrap intervals (documents resampled):")
+        for key in ("statement_f1", "attribution_acc", "attribution_f1", "matched_label_macro_f1", "e2e_f1"):
+            if intervals.get(key):
+                lo, hi = intervals[key]
+                print(f"  {key:<38} {s[key]:.3f}  [{lo:.3f}, {hi:.3f}]")
     if s["unknown_doc_ids"]:
         print(f"(predictions for {len(s['unknown_doc_ids'])} documents not in the gold were ignored)")
 
@@ -226,7 +267,7 @@ def cmd_corpus(args) -> int:
             for row in team_statements(args.part, args.corpora):
                 if args.split and row["split"] != args.split:
                     continue
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                out.write(_json_line(row))
         return EXIT_OK
     raise StanceError("choose a corpus command: stats or records (see stance corpus --help)")
 
@@ -313,11 +354,21 @@ def build_parser() -> argparse.ArgumentParser:
                        formatter_class=fmt,
                        description="Score predicted statement records against gold: detection, attribution, "
                                    "labels and end to end.",
-                       epilog="example:\n  stance analyze data/examples --format jsonl -o pred.jsonl\n"
-                              "  stance evaluate --gold data/examples --pred pred.jsonl")
+                       epilog="examples:\n  stance analyze data/examples --format jsonl -o pred.jsonl\n"
+                              "  stance evaluate --gold data/examples --pred pred.jsonl\n"
+                              "  stance evaluate --gold data/examples --pred pred.jsonl --report report/")
     p.add_argument("--gold", required=True, help="folder of NAME.txt + NAME.gold.json, or a JSONL of gold documents")
     p.add_argument("--pred", required=True, help="JSONL of predicted statement records")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--report", metavar="DIR",
+                   help="also write report.md, report.html (self-contained) and metrics.json to DIR: the scores "
+                        "with bootstrap intervals, per class, by genre and quote type, the worst errors, provenance")
+    p.add_argument("--overwrite", action="store_true", help="replace the report in a DIR that is not empty")
+    p.add_argument("--model", help="report: the model folder that made the predictions, for the provenance "
+                                    "(default: the bundled model)")
+    p.add_argument("--bootstrap", type=int, default=1000, metavar="N",
+                   help="report: bootstrap resamples of the documents (default: 1000)")
+    p.add_argument("--seed", type=int, default=0, help="report: seed of the bootstrap (default: 0)")
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("corpus", help="the team's gold corpus: statistics and records", formatter_class=fmt,
@@ -344,6 +395,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE

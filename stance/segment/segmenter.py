@@ -456,7 +456,7 @@ class _State:
     def _place_content(self, tokens, s, e, cue_span, mention, after_lo, hi, lo_tok, lemma="") -> bool:
         """Content after the cue, or before it (``"…," he said.`` / ``P, the ministry said.``)."""
         text = self.text
-        k = bisect.bisect_left([t.start for t in tokens], after_lo)
+        k = bisect.bisect_left(tokens, after_lo, key=lambda t: t.start)
         k2 = self._content_start(tokens, k, hi, lemma)
         if k2 is not None and k2 < len(tokens):
             after_lo = tokens[k2].start

@@ -95,7 +95,26 @@ def split_sentences(text: str, paragraphs: list[tuple[int, int]], quotes: list[Q
             lo = end
         if text[lo:p_hi].strip():
             out.append(_trim(text, lo, p_hi))
-    return [s for s in out if s[1] > s[0]]
+    return [piece for s in out if s[1] > s[0] for piece in _bounded(text, s)]
+
+
+MAX_SENTENCE = 3000  # characters: longer runs without a boundary (a 5 MB line) are cut at white space
+
+
+def _bounded(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """``span`` cut into pieces of at most about `MAX_SENTENCE` characters, at white space, so that no
+    later stage sees an unbounded sentence (and the cost stays linear in the text's length)."""
+    lo, hi = span
+    if hi - lo <= MAX_SENTENCE:
+        return [span]
+    pieces = []
+    while hi - lo > MAX_SENTENCE:
+        cut = text.rfind(" ", lo + MAX_SENTENCE // 2, lo + MAX_SENTENCE)
+        cut = cut if cut > lo else lo + MAX_SENTENCE
+        pieces.append(_trim(text, lo, cut))
+        lo = cut
+    pieces.append(_trim(text, lo, hi))
+    return [p for p in pieces if p[1] > p[0]]
 
 
 def split_inside(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
