@@ -114,15 +114,33 @@ def _verb_at(tokens, i, lexicon):
 def _noun_with_possessor(tokens, i, lexicon):
     """"Russia's call for talks", "its concerns that …": a reporting noun whose possessor is the speaker."""
     entry = lexicon.nouns.get(tokens[i].lower)
-    if entry is None or entry.label == "neutral" or i == 0 or not is_possessive(tokens[i - 1]):
+    if entry is None or i == 0 or not is_possessive(tokens[i - 1]):
         return None
-    end = _particle_end(tokens, i + 1, entry)
-    if end is None and not (i + 1 < len(tokens) and tokens[i + 1].lower == "that"):
-        return None
+    j = i + 1
+    while j < len(tokens) and tokens[j].lower in TIME_WORDS:
+        j += 1  # "Trump's assertion Monday that …"
+    end = _particle_end(tokens, j, entry)
+    that = j < len(tokens) and tokens[j].lower == "that"
+    if (end is None and not that) or (entry.label == "neutral" and not that):
+        return None  # a neutral noun ("his statement") reports speech only with its content ("… that …")
     first = i - 1
     while first > 0 and tokens[first - 1].is_capitalized and not is_possessive(tokens[first - 1]):
         first -= 1
     return CueMatch(i, end or i + 1, entry, possessor=(first, i))
+
+
+def _noun_with_agent(tokens, i, lexicon):
+    """"dire warnings from medical experts about Zika": a reporting noun whose speaker follows "from"/"by"."""
+    from .mentions import np_right  # mentions imports this module
+
+    entry = lexicon.nouns.get(tokens[i].lower)
+    if entry is None or entry.label == "neutral" or i + 2 >= len(tokens) or tokens[i + 1].lower not in ("from", "by"):
+        return None
+    rng = np_right(tokens, i + 2, len(tokens), lexicon.titles)
+    if rng is None or not (tokens[rng[1] - 1].text[:1].isupper() or tokens[rng[1] - 1].lower in lexicon.titles
+                           or rng[1] - rng[0] >= 2):
+        return None
+    return CueMatch(i, i + 1, entry, possessor=rng)
 
 
 def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueMatch]:
@@ -141,6 +159,8 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueMatch]:
             match = _verb_at(tokens, i, lexicon)
         if match is None:
             match = _noun_with_possessor(tokens, i, lexicon)
+        if match is None:
+            match = _noun_with_agent(tokens, i, lexicon)
         if match is not None:
             out.append(match)
             i = match.last

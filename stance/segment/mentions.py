@@ -150,7 +150,8 @@ def np_right(tokens: list[Token], i: int, hi: int, titles=frozenset()) -> tuple[
             lower_run = 0
         elif tok.lower in _JOINERS and k + 1 < hi and _is_name_word(tokens[k + 1]) and _org_before(tokens, i, k):
             pass
-        elif tok.text[:1].islower() and tok.text[:1].isalpha() and lower_run < 3 and tok.lower not in _JOINERS:
+        elif (tok.text[:1].islower() and tok.text[:1].isalpha() and lower_run < 3 and tok.lower not in _JOINERS
+              and tok.lower not in FUNCTION_WORDS):
             lower_run += 1
         elif tok.text in ("-", "\u2019", "'", "."):
             pass

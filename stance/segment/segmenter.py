@@ -367,6 +367,13 @@ class _State:
         content = None
         if cue.possessor is not None:
             mention = self.mention(tokens, cue.possessor)
+            if cue.possessor[0] > cue.first:  # "warnings from experts about Zika": the content follows the agent
+                k = cue.possessor[1]
+                if k < len(tokens) and tokens[k].lower in cue.entry.particles:
+                    k += 1
+                if k >= len(tokens):
+                    return False
+                after_lo = tokens[k].start
         elif entry.speaker == "after":  # "according to X"
             rng = np_right(tokens, cue.last, len(tokens), titles)
             if rng is None:
@@ -441,7 +448,7 @@ class _State:
         if k >= len(tokens) or tokens[k].start >= hi:
             return None
         tok = tokens[k]
-        if lemma in _TELL_LIKE or tok.lower in _ADJUNCT_START:
+        if lemma in _TELL_LIKE or tok.lower in _ADJUNCT_START or tok.lower in TIME_WORDS:
             for j in range(k, min(len(tokens), k + 14)):
                 if tokens[j].start >= hi:
                     break
