@@ -174,6 +174,12 @@ def _split_title(text, toks: list[Token], titles, gazetteer) -> list[NameChain]:
                     k = m + 1
                 break
     name_toks = toks[k:]
+    if k and len(name_toks) > 3 and name_toks[0].lower in _JOINERS:
+        # "President for National Security Affairs Jake Sullivan": the title runs on; the name is its end
+        m = len(toks) - 2
+        while m > k and (toks[m - 1].text == "." or len(toks[m - 1].text.rstrip(".")) == 1):
+            m -= 1  # keep initials: "Joseph R. Biden"
+        k, name_toks = m, toks[m:]
     if not name_toks or (len(name_toks) == 1 and name_toks[0].lower in _JOINERS):
         name_toks, k = toks, 0
     last = name_toks[-1]

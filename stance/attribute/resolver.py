@@ -250,7 +250,7 @@ class _Resolution:
         best = None
         for chain in self.chains + self.title_chains:
             f = _fold(chain.name)
-            if w and (f.startswith(w + " ") or f.endswith(" " + w)) and self._personish(chain) \
+            if w and (f == w or f.startswith(w + " ") or f.endswith(" " + w)) and self._personish(chain) \
                     and not chain.name.isupper():
                 if best is None or len(chain.name) > len(best):
                     best = chain.name
@@ -386,6 +386,12 @@ class _Resolution:
     def _label(self, label: str) -> str:
         words = [w for w in label.replace(".", " ").split() if w.lower() not in _HONORIFICS]
         names = [w for w in words if w.lower() not in self.titles and w.lower() not in SPEAKER_NOUNS]
+        if not names and words:
+            # "THE PRESIDENT:": the person the title names in the document's title or text
+            role = " ".join(words).lower()
+            for chain in self.title_chains + self.chains:
+                if chain.title and chain.title.lower().rstrip(".").endswith(role) and not chain.name.isupper():
+                    return self._register(chain.name, "person", label)
         if names:
             found = self._surname(names[-1]) or self._name_around(names[-1])
             if found:
