@@ -23,9 +23,12 @@ def load_config(path) -> dict:
     return config
 
 
-def result_dir(name: str, *, overwrite: bool = False) -> Path:
-    """``experiments/results/<name>/``; refuses to overwrite an existing result unless asked."""
-    out = ROOT / "experiments" / "results" / name
+RESULTS = ROOT / "experiments" / "results"
+
+
+def result_dir(name: str, *, overwrite: bool = False, results=None) -> Path:
+    """``experiments/results/<name>/`` (or ``<results>/<name>/``); refuses to overwrite a result unless asked."""
+    out = Path(results or RESULTS) / name
     if out.exists() and any(out.iterdir()) and not overwrite:
         sys.exit(f"{out} already holds results; pass --overwrite to replace them")
     out.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,8 @@ Usage:
 Steps: 1. the example article in ../shared (every statement, speaker and label);
 2. PolNeAR (document level, ANNOTATION.md section 5 matching on its content
 spans), all attributions and the speech-cue subset; 3. the team gold corpus by
-genre.  Writes experiments/results/<name>/metrics.json and predictions.jsonl.
+genre; every figure with a 95% bootstrap interval over documents.  Writes
+experiments/results/<name>/metrics.json and predictions.jsonl.
 """
 
 from __future__ import annotations
@@ -26,17 +27,28 @@ from stance.corpora import read_gold, recorded_splits_or_rule  # noqa: E402
 from stance.corpora.paths import corpus_dir  # noqa: E402
 from stance.corpora.team import read_polnear, team_documents  # noqa: E402
 from stance.evaluate import count_document, score_counts  # noqa: E402
+from stance.evaluate.bootstrap import confidence_intervals  # noqa: E402
 from stance.evaluate.metrics import DocCounts  # noqa: E402
 from stance.evaluate.polnear import count_polnear_document, polnear_document  # noqa: E402
 from stance.provenance import git_commit, versions  # noqa: E402
 from stance.segment import load_lexicon  # noqa: E402
 
 
-def summarize(counts: DocCounts) -> dict:
-    s = score_counts(counts)
-    keys = ("n_gold", "n_pred", "n_matched", "statement_p", "statement_r", "statement_f1", "statement_exact_f1",
-            "attribution_acc", "attribution_f1", "e2e_f1", "matched_label_macro_f1")
-    return {k: s[k] for k in keys if k in s}
+KEYS = ("n_gold", "n_pred", "n_matched", "statement_p", "statement_r", "statement_f1", "statement_exact_f1",
+        "attribution_acc", "attribution_f1", "e2e_f1", "matched_label_macro_f1")
+
+
+def summarize(per_doc: list[DocCounts], config: dict) -> dict:
+    """The scores of the summed counts, with 95% bootstrap intervals over documents."""
+    total = DocCounts("*")
+    for c in per_doc:
+        total = total + c
+    s = score_counts(total)
+    out = {k: s[k] for k in KEYS if k in s}
+    ci = confidence_intervals(per_doc, n_samples=config["bootstrap_samples"], seed=config["seed"])
+    out["ci95"] = {k: ci["intervals"][k] for k in KEYS if k in ci["intervals"] and ci["intervals"][k] is not None}
+    out["documents"] = len(per_doc)
+    return out
 
 
 def silver_chains(split: str) -> dict:
@@ -64,39 +76,38 @@ def main(argv=None):
     [gold] = read_gold(ROOT / config["example"])
     recs = nlp(gold.document).records()
     predictions += recs
-    metrics["example"] = summarize(count_document(gold, recs))
+    metrics["example"] = summarize([count_document(gold, recs)], config)
 
     # 2. PolNeAR
     plain = Pipeline(classifier=False)
     for split in config["polnear_splits"]:
         chains = silver_chains(split)
-        total_all, total_speech, n_docs = DocCounts("*"), DocCounts("*"), 0
+        per_all, per_speech = [], []
         t = time.perf_counter()
         for doc in read_polnear((split,)):
             recs = plain(polnear_document(doc)).records()
-            total_all = total_all + count_polnear_document(doc, recs, chains=chains.get(doc["doc_id"]))
-            total_speech = total_speech + count_polnear_document(doc, recs, speech_only=True, lexicon=lexicon,
-                                                                 chains=chains.get(doc["doc_id"]))
-            n_docs += 1
-        metrics[f"polnear_{split}"] = {"documents": n_docs, "docs_per_second": round(n_docs / (time.perf_counter() - t), 1),
-                                       "all": summarize(total_all), "speech_cue": summarize(total_speech)}
+            per_all.append(count_polnear_document(doc, recs, chains=chains.get(doc["doc_id"])))
+            per_speech.append(count_polnear_document(doc, recs, speech_only=True, lexicon=lexicon,
+                                                     chains=chains.get(doc["doc_id"])))
+        seconds = time.perf_counter() - t
+        metrics[f"polnear_{split}"] = {"documents": len(per_all), "docs_per_second": round(len(per_all) / seconds, 1),
+                                       "all": summarize(per_all, config), "speech_cue": summarize(per_speech, config)}
 
     # 3. the team gold corpus, by genre
     splits = recorded_splits_or_rule()
     for part in config["team_parts"]:
         docs = team_documents(part)
         for split in config["team_splits"]:
-            by_genre: dict[str, DocCounts] = {}
+            by_genre: dict[str, list] = {}
             for g in docs:
                 if splits(part, g.doc_id) != split:
                     continue
                 recs = nlp(g.document).records()
                 predictions += recs
                 c = count_document(g, recs)
-                genre = g.document.metadata.get("genre", "")
-                by_genre[genre] = by_genre.get(genre, DocCounts("*")) + c
-                by_genre["all"] = by_genre.get("all", DocCounts("*")) + c
-            metrics[f"team_{part}_{split}"] = {k: summarize(v) for k, v in sorted(by_genre.items())}
+                by_genre.setdefault(g.document.metadata.get("genre", ""), []).append(c)
+                by_genre.setdefault("all", []).append(c)
+            metrics[f"team_{part}_{split}"] = {k: summarize(v, config) for k, v in sorted(by_genre.items())}
     metrics["seconds"] = round(time.perf_counter() - t0, 1)
     write_json(out / "metrics.json", metrics)
     with open(out / "predictions.jsonl", "w", encoding="utf-8") as f:
