@@ -1,75 +1,121 @@
 """Train a stance classifier from a config file and save it as a model folder.
 
 Purpose: the bundled default model (and any other) is reproduced by one
-command from a config holding its seed, data and parameters.
+command from a config holding its seed, data and parameters, bit for bit:
+training is deterministic and the model file is canonical, so two runs give
+the same ``model.skops`` SHA-256 (``--check`` trains twice and compares).
 
 Usage:
-    python experiments/train_model.py experiments/configs/default_model.toml [--output DIR]
+    python experiments/train_model.py experiments/configs/default_model.toml [--output DIR] [--check]
 
-Steps: 1. read the config; 2. read the gold folders and keep the documents of
-the training splits; 3. fit; 4. score on the evaluation splits; 5. save the
-model folder with its metadata (versions, scheme, data fingerprint, metrics).
+Steps: 1. read the config; 2. load the team corpus (all parts) and keep the
+speech rows of the training splits (label -1, not speech, is never gold);
+3. fit (with the config's sentence views and weak labels, if any); 4. score on
+the evaluation splits; 5. save the model folder with its metadata (versions,
+scheme, data fingerprint, metrics, SHA-256).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
+import tempfile
 from pathlib import Path
 
 import numpy as np
-from sklearn.metrics import f1_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import ROOT, Timer, load_config  # noqa: E402
 
-from stance.classify import CueLexiconClassifier, get_scheme, save_model  # noqa: E402
-from stance.corpora import read_gold, split_of  # noqa: E402
-from stance.provenance import data_fingerprint, git_commit, versions  # noqa: E402
-
-ESTIMATORS = {"cue_lexicon": CueLexiconClassifier}
-
-
-def gold_split(folders, splits):
-    docs = [g for folder in folders for g in read_gold(ROOT / folder)]
-    return [g for g in docs if split_of(g.doc_id) in splits]
+from stance.classify import get_scheme, save_model  # noqa: E402
+from stance.classify.training import build_estimator, fit_statement_model, team_rows, training_fingerprint  # noqa: E402
+from stance.corpora import load_team_corpus  # noqa: E402
+from stance.evaluate import score_labels  # noqa: E402
+from stance.provenance import git_commit, versions  # noqa: E402
 
 
-def xy(docs):
-    records = [r for g in docs for r in g.records() if r["label"]]
-    return records, [r["label"] for r in records]
+def rows(corpus, splits, scheme):
+    X, y = [], []
+    for split in splits:
+        Xs, ys = team_rows(corpus[split], scheme)
+        X += Xs
+        y += ys
+    return X, y
+
+
+def weak_labels(config, X, y, scheme):
+    """The config's weak labels (a separate product, see stance.classify.weak), or None."""
+    weak = config.get("weak_labels", {})
+    if not weak.get("enabled"):
+        return None
+    from stance.classify import CueLexiconClassifier
+    from stance.classify.weak import weak_label
+    from stance.corpora.unlabelled import polnear_unlabelled_statements
+
+    labeller = CueLexiconClassifier(scheme=scheme.name).fit(X, y)
+    return weak_label(polnear_unlabelled_statements(team_split="train"), labeller, rules=tuple(weak["rules"]),
+                      source="polnear train documents of the team train split, unlabelled attributions")
+
+
+def train(config, out: Path) -> dict:
+    """Fit and save the model of ``config`` in ``out``; returns its metrics."""
+    scheme = get_scheme(config.get("scheme", "stance4"))
+    data = config["data"]
+    corpus = load_team_corpus(data.get("parts", "all"))
+    X, y = rows(corpus, data["train_splits"], scheme)
+    Xe, ye = rows(corpus, data["eval_splits"], scheme)
+    est = build_estimator(config["estimator"], config.get("estimator_params", {}), scheme=scheme,
+                          seed=config["seed"])
+    weak = weak_labels(config, X, y, scheme)
+    with Timer() as t:
+        fit_statement_model(est, X, y, sentence_view_weight=data.get("sentence_view_weight", 0.0), weak=weak,
+                            weak_weight=config.get("weak_labels", {}).get("weight", 0.3))
+    metrics = {"train_seconds": t.seconds, "n_train": len(y), "n_eval": len(ye)}
+    if ye:
+        s = score_labels(ye, est.predict(Xe), scheme)
+        metrics.update({f"eval_{k}": round(s[k], 4) for k in ("label_macro_f1", "label_mean_f1_acts",
+                                                               "label_accuracy")})
+        metrics["eval_label_f1_per_type"] = s["label_f1_per_type"]
+        metrics["eval_splits"] = list(data["eval_splits"])
+    training = {"fingerprint": training_fingerprint(X, y), "documents": len({x["doc_id"] for x in X}),
+                "statements": len(y), "source": "team corpus (stance.corpora.load_team_corpus)",
+                "parts": data.get("parts", "all"), "splits": list(data["train_splits"])}
+    if weak is not None:
+        training["weak_labels"] = weak.summary()
+    save_model(est, out, scheme=scheme, metadata={
+        "config": config, "training_data": training, "metrics": metrics, "git_commit": git_commit(ROOT),
+        "versions": versions(),
+    })
+    return metrics
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("config")
     p.add_argument("--output", help="model folder (default: the config's 'output')")
+    p.add_argument("--check", action="store_true",
+                   help="train a second time in a temporary folder and compare the model.skops SHA-256")
     a = p.parse_args(argv)
     config = load_config(a.config)
     np.random.seed(config["seed"])
-    scheme = get_scheme(config.get("scheme", "stance4"))
-    train_docs = gold_split(config["data"]["gold"], config["data"]["train_splits"])
-    eval_docs = gold_split(config["data"]["gold"], config["data"]["eval_splits"])
-    X, y = xy(train_docs)
-    Xe, ye = xy(eval_docs)
-    est = ESTIMATORS[config["estimator"]](scheme=scheme.name, **config.get("estimator_params", {}))
-    with Timer() as t:
-        est.fit(X, y)
-    metrics = {"train_seconds": t.seconds, "n_train": len(y), "n_eval": len(ye)}
-    if ye:
-        pred = est.predict(Xe)
-        metrics["eval_macro_f1"] = round(float(f1_score(ye, pred, labels=list(scheme.labels), average="macro",
-                                                        zero_division=0)), 4)
-        metrics["eval_accuracy"] = round(float(np.mean(np.asarray(pred) == np.asarray(ye))), 4)
-    fingerprint = data_fingerprint((g.doc_id, g.document.text, [r["label"] for r in g.records()]) for g in train_docs)
     out = Path(a.output) if a.output else ROOT / config["output"]
-    save_model(est, out, scheme=scheme, metadata={
-        "config": config, "training_data": {"fingerprint": fingerprint, "documents": len(train_docs),
-                                            "statements": len(y)},
-        "metrics": metrics, "git_commit": git_commit(ROOT), "versions": versions(),
-    })
-    print(f"saved {out}: {metrics}")
+    with Timer() as t:
+        metrics = train(config, out)
+    print(f"saved {out} in {t.seconds:.1f} s (fit {metrics['train_seconds']:.1f} s): "
+          f"eval macro-F1 {metrics.get('eval_label_macro_f1')}, sha256 {sha256(out / 'model.skops')}")
+    if a.check:
+        with tempfile.TemporaryDirectory() as tmp:
+            train(config, Path(tmp))
+            same = sha256(Path(tmp) / "model.skops") == sha256(out / "model.skops")
+        print("reproduced bit for bit" if same else "NOT reproduced: the two model.skops differ")
+        return 0 if same else 1
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -16,7 +16,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
 from ..segment.lexicon import Lexicon, load_lexicon
-from .features import content_signals, cue_label, statement_fields
+from .features import content_signals, cue_is_negated, cue_label, statement_fields, text_cue_labels
 from .schemes import get_scheme
 
 __all__ = ["CueLexiconClassifier"]
@@ -58,16 +58,34 @@ class CueLexiconClassifier(ClassifierMixin, BaseEstimator):
         return load_lexicon("en", self.lexicon)
 
     def _rule(self, fields: dict, lex: Lexicon, scheme) -> tuple[str, str]:
-        """(rule name, label) for one statement."""
-        cue = cue_label(fields["cue"], lex) if fields["cue"] else None
-        if cue in scheme.labels and cue != scheme.fallback:
-            return f"cue:{cue}", cue
+        """(rule name, label) for one statement.
+
+        1. a cue that carries an act gives it (``cue:<label>``), unless the cue
+           is negated ("did not call for": the act did not happen, ANNOTATION
+           6.4), which gives the fallback (``cue_negated``);
+        2. otherwise the content's signals, in the scheme's priority order
+           (``content:<label>``);
+        3. a statement without a cue of its own is labelled by the first
+           lexicon cue in its content ("Yemen has rejected a request…",
+           ``content_cue:<label>``);
+        4. otherwise the fallback.
+        """
+        cue_text = fields["cue"]
+        cue = cue_label(cue_text, lex) if cue_text else None
+        if cue in scheme.labels:
+            if cue != scheme.fallback and cue_is_negated(cue_text):
+                return "cue_negated", scheme.fallback
+            if cue != scheme.fallback:
+                return f"cue:{cue}", cue
+            return f"cue:{cue}", cue  # a cue of the fallback act ("announced", "welcomed"): it decides
         signals = content_signals(fields["content"])
-        if cue in scheme.labels:  # a cue of the fallback act ("announced", "welcomed"): it decides
-            return f"cue:{cue}", cue
         for label in scheme.priority:
             if signals.get(label):
                 return f"content:{label}", label
+        if not cue_text:
+            for label in text_cue_labels(fields["content"], lex):
+                if label in scheme.labels:
+                    return f"content_cue:{label}", label
         return "fallback", scheme.fallback
 
     def fit(self, X, y):
@@ -84,7 +102,9 @@ class CueLexiconClassifier(ClassifierMixin, BaseEstimator):
             raise ValueError(f"labels {unknown} are not in scheme {scheme.name!r} {scheme.labels}")
         lex = self._lex()
         self.classes_ = np.array(scheme.labels, dtype=object)
-        self.rules_ = [f"cue:{lab}" for lab in scheme.labels] + [f"content:{lab}" for lab in scheme.labels] + ["fallback"]
+        self.rules_ = ([f"cue:{lab}" for lab in scheme.labels] + ["cue_negated"]
+                       + [f"content:{lab}" for lab in scheme.labels]
+                       + [f"content_cue:{lab}" for lab in scheme.labels] + ["fallback"])
         counts = np.zeros((len(self.rules_), len(self.classes_)))
         index = {r: i for i, r in enumerate(self.rules_)}
         for f, gold in zip(fields, y):

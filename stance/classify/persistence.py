@@ -2,10 +2,13 @@
 
 Why skops and not pickle/joblib: loading a pickle runs whatever code the file
 names, so a shared model file could execute anything.  ``skops.io`` loads only
-types it is told to trust.  The trusted types are listed here, in the
-library's code (scikit-learn, numpy and stance's own estimators), never read
-from the file; a file that needs anything else is refused unless the caller
-passes ``trusted=`` explicitly.  ``meta.json`` carries the library and
+types it is told to trust.  skops itself trusts scikit-learn's estimators,
+NumPy and SciPy arrays and plain containers; beyond those, the types a stance
+model may hold are listed here, by full name, in `TRUSTED_TYPES` (stance's
+estimators, the two module-level functions of its text pipelines, and
+scikit-learn's private calibration helpers), never read from the file.  A file
+that needs anything else is refused unless the caller passes ``trusted=``
+explicitly.  ``meta.json`` carries the library and
 scikit-learn versions, the label scheme, the training-data fingerprint, the
 metrics and the SHA-256 of ``model.skops``, checked before loading, so a
 tampered or truncated file is refused with a clear error.
@@ -14,21 +17,44 @@ tampered or truncated file is refused with a clear error.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import platform
 import warnings
+import zipfile
 from importlib import resources
 from pathlib import Path
 
 from ..errors import ModelFileError, StanceWarning
 
-__all__ = ["save_model", "load_model", "read_meta", "default_model_path", "MODEL_FILE", "META_FILE"]
+__all__ = ["save_model", "load_model", "read_meta", "default_model_path", "canonical_skops", "MODEL_FILE", "META_FILE",
+           "TRUSTED_TYPES"]
 
 MODEL_FILE = "model.skops"
 META_FILE = "meta.json"
 FORMAT_VERSION = 1
-# module prefixes whose types a stance model may contain
-_TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.sparse.", "stance.", "builtins.", "collections.", "re.")
+# The types and functions a stance model may hold beyond those skops trusts by itself (skops already trusts
+# scikit-learn's estimators, NumPy arrays and dtypes, SciPy sparse matrices and plain containers).  These are
+# stance's own estimators and the module-level functions its FunctionTransformers call; skops resolves a
+# function by name and calls nothing while loading.  Anything else in a file is refused unless the caller
+# names it in ``trusted=``.
+TRUSTED_TYPES = frozenset({
+    "stance.classify.lexicon_model.CueLexiconClassifier",
+    "stance.classify.linear.CalibratedLinearClassifier",
+    "stance.classify.linear.statement_table",
+    "stance.classify.linear.lexicon_feature_dicts",
+    # sklearn's private calibration helpers, built by CalibratedClassifierCV
+    "sklearn.calibration._CalibratedClassifier",
+    "sklearn.calibration._SigmoidCalibration",
+    "sklearn.calibration._TemperatureScaling",
+    "sklearn.isotonic.IsotonicRegression",
+    # plain data holders: the calibration folds (one fold number per training row, or stratified folds when
+    # there are no documents) and VotingClassifier's named_estimators_
+    "sklearn.model_selection._split.PredefinedSplit",
+    "sklearn.model_selection._split.StratifiedKFold",
+    "sklearn.utils._bunch.Bunch",
+})
+_FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 def default_model_path() -> Path:
@@ -44,8 +70,100 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def canonical_skops(data: bytes) -> bytes:
+    """A skops archive rewritten so that the same estimator always gives the same bytes.
+
+    skops names its members after Python object ids and random UUIDs and
+    stamps them with the current time.  Here ids are renumbered in the order
+    the schema first mentions them, members are renamed after those numbers,
+    dated 1980-01-01 and deflated in a fixed order.  The content (the schema
+    and every array) is unchanged, so the archive loads exactly as before.
+    """
+    src = zipfile.ZipFile(io.BytesIO(data))
+    names = set(src.namelist())
+    schema = json.loads(src.read("schema.json"))
+    ids: dict[int, int] = {}
+    files: dict[str, str] = {}
+
+    def number(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "__id__" and isinstance(value, int):
+                    ids.setdefault(value, len(ids) + 1)
+                elif key == "file" and isinstance(value, str) and value in names:
+                    files.setdefault(value, f"{len(files) + 1:05d}{Path(value).suffix}")
+                else:
+                    number(value)
+        elif isinstance(node, list):
+            for value in node:
+                number(value)
+
+    def rewrite(node):
+        if isinstance(node, dict):
+            out = {}
+            for key, value in node.items():
+                if key == "__id__" and isinstance(value, int):
+                    out[key] = ids[value]
+                elif key == "file" and isinstance(value, str) and value in files:
+                    out[key] = files[value]
+                else:
+                    out[key] = rewrite(value)
+            return out
+        if isinstance(node, list):
+            return [rewrite(value) for value in node]
+        return node
+
+    number(schema)
+    missing = names - set(files) - {"schema.json"}
+    if missing:
+        raise ModelFileError(f"skops archive has members its schema does not name: {sorted(missing)[:3]}")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        members = [("schema.json", json.dumps(rewrite(schema), indent=1).encode("utf-8"))]
+        members += [(new, src.read(old)) for old, new in sorted(files.items(), key=lambda kv: kv[1])]
+        for name, payload in members:
+            info = zipfile.ZipInfo(name, date_time=_FIXED_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, payload, compresslevel=9)
+    return out.getvalue()
+
+
+def _drop_stop_words(obj, seen=None) -> None:
+    """Delete the fitted vectorisers' ``stop_words_``: terms cut by min_df, kept only for introspection.
+
+    scikit-learn documents that the attribute "can be safely removed using
+    delattr or set to None before pickling"; it is most of a model's size and
+    a Python set, whose order is not reproducible.
+    """
+    seen = set() if seen is None else seen
+    if id(obj) in seen:
+        return
+    seen.add(id(obj))
+    if hasattr(obj, "vocabulary_"):
+        for name in ("stop_words_", "_stop_words_id"):  # the second caches an id(): different in every process
+            if hasattr(obj, name):
+                delattr(obj, name)
+    children = []
+    if hasattr(obj, "__dict__") and type(obj).__module__.startswith(("sklearn.", "stance.")):
+        children = list(vars(obj).values())
+    elif isinstance(obj, (list, tuple)):
+        children = list(obj)
+    elif isinstance(obj, dict):
+        children = list(obj.values())
+    for child in children:
+        if isinstance(child, (list, tuple, dict)) or type(child).__module__.startswith(("sklearn.", "stance.")):
+            _drop_stop_words(child, seen)
+
+
 def save_model(estimator, folder, *, scheme, metadata: dict | None = None) -> Path:
-    """Write ``estimator`` to ``folder`` (created) with its metadata; returns the folder."""
+    """Write ``estimator`` to ``folder`` (created) with its metadata; returns the folder.
+
+    The archive is canonical (`canonical_skops`): saving the same fitted
+    estimator twice, in two processes, gives the same bytes and SHA-256.
+    Fitted vectorisers lose their ``stop_words_`` (see `_drop_stop_words`).
+    """
     import sklearn
     import skops.io as sio
 
@@ -55,7 +173,8 @@ def save_model(estimator, folder, *, scheme, metadata: dict | None = None) -> Pa
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     model_path = folder / MODEL_FILE
-    sio.dump(estimator, model_path)
+    _drop_stop_words(estimator)
+    model_path.write_bytes(canonical_skops(sio.dumps(estimator)))
     meta = {
         "format_version": FORMAT_VERSION,
         "stance_version": __version__,
@@ -117,8 +236,8 @@ def load_model(folder=None, *, trusted: list[str] | None = None):
         untrusted = sio.get_untrusted_types(file=model_path)
     except Exception as e:  # skops raises several types on a corrupt archive
         raise ModelFileError(f"{model_path}: not a readable skops file ({e})") from None
-    allowed = set(trusted or ())
-    refused = [t for t in untrusted if t not in allowed and not t.startswith(_TRUSTED_PREFIXES)]
+    allowed = TRUSTED_TYPES | set(trusted or ())
+    refused = [t for t in untrusted if t not in allowed]
     if refused:
         raise ModelFileError(f"{model_path}: holds types stance does not trust: {refused}. Load it only if you "
                              "trust its author, with load_model(path, trusted=[...those names...])")

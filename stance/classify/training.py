@@ -1,0 +1,103 @@
+"""Training data and model building shared by the experiment scripts and the bundled model.
+
+`team_rows` turns a split of the team corpus into ``(X, y)`` (statements the
+team judged not to be speech, label -1, are left out of gold training);
+`build_estimator` makes an estimator from a config's name and parameters;
+`fit_statement_model` fits one with the optional extras -- sentence views of
+the gold rows and weak labels -- each with its own sample weight;
+`training_fingerprint` is the identity of the training data stored with a
+model.
+
+Fitting runs with one BLAS thread (`threadpoolctl`): the solvers' floating
+point sums then do not depend on how many cores a machine has, so the same
+config gives the same model file everywhere, not only on one machine.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from threadpoolctl import threadpool_limits
+
+from ..provenance import data_fingerprint
+from .lexicon_model import CueLexiconClassifier
+from .linear import document_groups, make_linear_model, sentence_views
+from .schemes import get_scheme
+
+__all__ = ["ESTIMATORS", "team_rows", "build_estimator", "fit_statement_model", "training_fingerprint"]
+
+ESTIMATORS = ("cue_lexicon", "linear")
+_ROW_FIELDS = ("doc_id", "statement_id", "part", "content", "cue", "context", "quote_type", "speaker")
+
+
+def team_rows(dataset, scheme="stance4") -> tuple[list[dict], list[str]]:
+    """``(records, labels)`` of a `load_team_corpus` split, speech rows only (label -1 left out)."""
+    names = dataset.features["label"].names
+    scheme = get_scheme(scheme)
+    X, y = [], []
+    for row in dataset:
+        if row["label"] < 0:
+            continue
+        label = names[row["label"]]
+        if label not in scheme.labels:
+            raise ValueError(f"label {label!r} of {row['statement_id']} is not in scheme {scheme.name!r}")
+        X.append({k: row.get(k, "") for k in _ROW_FIELDS})
+        y.append(label)
+    return X, y
+
+
+def build_estimator(name: str, params: dict | None = None, *, scheme="stance4", seed: int = 0):
+    """An unfitted estimator of family ``name`` (`ESTIMATORS`) with ``params``."""
+    params = dict(params or {})
+    if name == "cue_lexicon":
+        return CueLexiconClassifier(scheme=get_scheme(scheme).name, **params)
+    if name == "linear":
+        for key in ("word_ngrams", "char_ngrams"):
+            if params.get(key):
+                params[key] = tuple(params[key])
+            elif key in params:
+                params[key] = None
+        return make_linear_model(scheme=get_scheme(scheme).name, random_state=seed, **params)
+    raise ValueError(f"unknown estimator family {name!r}; choose from {ESTIMATORS}")
+
+
+def fit_statement_model(estimator, X, y, *, sentence_view_weight: float = 0.0, weak=None, weak_weight: float = 0.3):
+    """Fit ``estimator`` on gold ``(X, y)`` plus, when asked, sentence views and weak labels.
+
+    Linear pipelines get ``classifier__groups`` (documents) and
+    ``classifier__sample_weight``; the cue-lexicon classifier counts its rules
+    on the gold rows only.
+    """
+    if isinstance(estimator, CueLexiconClassifier):
+        return estimator.fit(X, y)
+    with threadpool_limits(limits=1):
+        return _fit_linear(estimator, X, y, sentence_view_weight=sentence_view_weight, weak=weak,
+                           weak_weight=weak_weight)
+
+
+def _fit_linear(estimator, X, y, *, sentence_view_weight, weak, weak_weight):
+    X_all, y_all, w_all = list(X), list(y), [np.ones(len(y))]
+    if sentence_view_weight:
+        Xs, ys, ws = sentence_views(X, y, weight=sentence_view_weight)
+        X_all += Xs
+        y_all += ys
+        w_all.append(ws)
+    if weak is not None and len(weak):
+        Xw, yw, ww = weak.training_rows(weak_weight)
+        X_all += Xw
+        y_all += yw
+        w_all.append(ww)
+    weights = np.concatenate(w_all)
+    kwargs = {"classifier__groups": document_groups(X_all)}
+    if not np.all(weights == 1.0):
+        kwargs["classifier__sample_weight"] = weights
+    return estimator.fit(X_all, y_all, **kwargs)
+
+
+def training_fingerprint(X, y) -> str:
+    """SHA-256 over documents: each doc_id with its statements' fields and labels (`stance.provenance`)."""
+    by_doc: dict[str, list] = {}
+    for x, label in zip(X, y):
+        by_doc.setdefault(str(x.get("doc_id", "")), []).append((x.get("cue", ""), x.get("content", ""),
+                                                               x.get("context", ""), label))
+    return data_fingerprint((doc_id, "\n".join("\t".join(r[:3]) for r in rows), [r[3] for r in rows])
+                            for doc_id, rows in by_doc.items())

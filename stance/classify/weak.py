@@ -1,0 +1,81 @@
+"""Weak labels: what the cue-lexicon classifier says about unlabelled real statements.
+
+A separate, clearly named product, never mixed into gold: a `WeakLabels`
+holds its own records, labels, the rule behind each label and where they came
+from (``source``, ``labeller``).  Training code adds them to the gold rows
+only on request, with their own (lower) sample weight, and results name them.
+
+Only the rules a reader can trust are kept by default: the cue carries the act
+(``cue:demand``, ``cue:concern``, ``cue:rejection``, ``cue:other`` -- "urged",
+"expressed concern about", "rejected", "announced"), which are right 78-96 %
+of the time on the team's dev split, against 22-68 % for the content and
+fallback rules.
+
+Examples
+--------
+>>> from stance.classify import CueLexiconClassifier
+>>> from stance.classify.weak import weak_label
+>>> gold_X = [{"content": "Japan to stop", "cue": "urged"}, {"content": "it", "cue": "said"}]
+>>> labeller = CueLexiconClassifier().fit(gold_X, ["demand", "other"])
+>>> weak = weak_label([{"content": "the plan", "cue": "rejected"}, {"content": "it rained", "cue": "said"}],
+...                   labeller, source="example")
+>>> weak.labels, weak.rules
+(['rejection'], ['cue:rejection'])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from sklearn.utils.validation import check_is_fitted
+
+from .features import statement_fields
+from .schemes import get_scheme
+
+__all__ = ["WeakLabels", "weak_label"]
+
+
+@dataclass(frozen=True)
+class WeakLabels:
+    """Weakly labelled statements: records, labels, the rule behind each, and their provenance."""
+
+    records: list
+    labels: list
+    rules: list
+    source: str
+    labeller: str
+    kept_rules: tuple = ()
+    n_seen: int = 0
+    counts: dict = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def training_rows(self, weight: float = 0.3):
+        """``(X, y, sample_weight)`` to append to gold training rows."""
+        return list(self.records), list(self.labels), np.full(len(self.labels), float(weight))
+
+    def summary(self) -> dict:
+        return {"source": self.source, "labeller": self.labeller, "kept_rules": list(self.kept_rules),
+                "n_seen": self.n_seen, "n_kept": len(self), "labels": dict(sorted(self.counts.items()))}
+
+
+def weak_label(records, labeller, *, rules=("cue:",), source: str = "unlabelled") -> WeakLabels:
+    """Label ``records`` with a fitted `CueLexiconClassifier` and keep those whose rule starts with ``rules``."""
+    check_is_fitted(labeller, "rule_counts_")
+    scheme = get_scheme(labeller.scheme)
+    lex = labeller._lex()
+    fields = statement_fields(records)
+    kept_records, labels, kept_rules = [], [], []
+    for record, f in zip(records, fields):
+        rule, label = labeller._rule(f, lex, scheme)
+        if rule.startswith(tuple(rules)):
+            kept_records.append(record)
+            labels.append(label)
+            kept_rules.append(rule)
+    counts: dict = {}
+    for label in labels:
+        counts[label] = counts.get(label, 0) + 1
+    return WeakLabels(records=kept_records, labels=labels, rules=kept_rules, source=source,
+                      labeller=type(labeller).__name__, kept_rules=tuple(rules), n_seen=len(fields), counts=counts)

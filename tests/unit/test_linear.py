@@ -1,0 +1,220 @@
+"""The trained classifiers: estimator contract, text pipelines, determinism, model files, weak labels."""
+
+import hashlib
+import operator
+import os
+import subprocess
+import sys
+import textwrap
+
+import numpy as np
+import pytest
+from sklearn.base import clone
+from sklearn.model_selection import GridSearchCV, GroupKFold
+from sklearn.utils.estimator_checks import parametrize_with_checks
+
+from stance.classify import (DEFAULT_SCHEME, CalibratedLinearClassifier, CueLexiconClassifier, LabelScheme,
+                             document_groups, load_model, make_linear_model, save_model, sentence_views,
+                             statement_table)
+from stance.classify.features import lexicon_signals, modality_signals
+from stance.classify.persistence import TRUSTED_TYPES
+from stance.classify.weak import weak_label
+from stance.errors import ModelFileError
+from stance.evaluate import score_labels
+from stance.segment.lexicon import load_lexicon
+
+# a small invented training set: three documents per label, each act worded a few ways
+_ACTS = {
+    "demand": [("urged", "{p} to withdraw its troops"), ("called on", "{p} to release the crew"),
+               ("said", "{p} must stop the tests immediately"), ("demanded", "that {p} resume the talks")],
+    "concern": [("expressed concern about", "the tests by {p}"), ("condemned", "the strikes on {p}"),
+                ("said", "it is a clear violation of international law by {p}"), ("criticised", "{p} for the raid")],
+    "rejection": [("rejected", "the demand by {p}"), ("said", "it cannot approve of the protest by {p}"),
+                  ("dismissed", "the claims of {p} as groundless"), ("refused", "the request from {p}")],
+    "other": [("announced", "it held talks with {p}"), ("said", "the meeting with {p} took place on Friday"),
+              ("noted", "that {p} had sent a delegation"), ("welcomed", "the visit by {p}")],
+}
+_PARTIES = ["Russia", "Japan", "the ministry", "Tokyo", "Seoul", "the council"]
+
+
+def _data():
+    X, y = [], []
+    for label, forms in _ACTS.items():
+        for k, party in enumerate(_PARTIES):
+            for cue, content in forms:
+                content = content.format(p=party)
+                X.append({"doc_id": f"{label}-{k % 3}", "cue": cue, "content": content,
+                          "context": f"The spokesperson {cue} {content}", "quote_type": "indirect"})
+                y.append(label)
+    return X, y
+
+
+X, Y = _data()
+
+
+def _expected_failures(estimator):
+    failures = {}
+    if estimator.estimator != "svm":
+        reason = ("calibration folds: repeating a row can put its copies in different folds, which weighting it "
+                  "cannot, so weights and repetitions give (slightly) different calibrated probabilities")
+        failures.update({"check_sample_weight_equivalence_on_dense_data": reason,
+                         "check_sample_weight_equivalence_on_sparse_data": reason})
+    if estimator.calibration is not None:
+        failures["check_class_weight_classifiers"] = (
+            "calibration maps the scores back to the observed class frequencies, which undoes extreme class "
+            "weights (as with sklearn's CalibratedClassifierCV)")
+    return failures
+
+
+@parametrize_with_checks([CalibratedLinearClassifier(cv=3), CalibratedLinearClassifier(estimator="svm", cv=3),
+                          CalibratedLinearClassifier(estimator="both", calibration=None, cv=3)],
+                         expected_failed_checks=_expected_failures)
+def test_sklearn_estimator_checks(estimator, check):
+    """scikit-learn's own checks, on numeric X (the custom classifier behind the text pipelines)."""
+    check(estimator)
+
+
+def test_classes_follow_the_scheme_and_calibration_keeps_documents_apart():
+    M = np.random.default_rng(0).normal(size=(60, 4))
+    y = np.array(["concern", "demand"] * 30)
+    clf = CalibratedLinearClassifier(scheme="stance4").fit(M, y, groups=[f"d{i % 6}" for i in range(60)])
+    assert list(clf.classes_) == list(DEFAULT_SCHEME.labels)
+    proba = clf.predict_proba(M)
+    assert proba.shape == (60, 4) and np.allclose(proba.sum(axis=1), 1)
+    assert np.all(proba[:, [2, 3]] == 0)  # never seen in training: probability 0
+    folds = clf.estimator_.cv.test_fold
+    for doc in range(6):  # a document's rows all fall in one calibration fold
+        assert len(set(folds[[i for i in range(60) if i % 6 == doc]])) == 1
+    with pytest.raises(ValueError, match="not in scheme"):
+        CalibratedLinearClassifier(scheme="stance4").fit(M, ["accusation"] * 30 + ["demand"] * 30)
+    with pytest.raises(ValueError, match="estimator"):
+        CalibratedLinearClassifier(estimator="forest").fit(M, y)
+
+
+def test_text_pipeline_learns_clones_and_grid_searches():
+    model = make_linear_model(calibration=None)
+    assert clone(model).get_params()["classifier__logreg_C"] == 10.0
+    model.set_params(classifier__logreg_C=5.0, features__columns__context_words__min_df=1)
+    assert model.get_params()["classifier__logreg_C"] == 5.0
+    model.fit(X, Y, classifier__groups=document_groups(X))
+    assert list(model.classes_) == list(DEFAULT_SCHEME.labels)
+    assert score_labels(Y, model.predict(X))["label_macro_f1"] == 1.0
+    new = [{"content": "Seoul to stop the drills", "cue": "urged"}, {"content": "the proposal", "cue": "rejected"}]
+    assert list(model.predict(new)) == ["demand", "rejection"]
+    search = GridSearchCV(make_linear_model(calibration=None, char_ngrams=None), {"classifier__logreg_C": [1.0, 10.0]},
+                          cv=GroupKFold(n_splits=3), scoring="f1_macro")
+    search.fit(X, Y, groups=[x["doc_id"] for x in X])
+    assert search.best_params_["classifier__logreg_C"] in (1.0, 10.0) and search.best_score_ > 0.5
+    with pytest.raises(ValueError, match="single"):
+        model.predict({"content": "a lone record"})
+
+
+def test_probabilities_are_calibrated_scores_and_decision_function_agrees():
+    model = make_linear_model(estimator="both", cv=3).fit(X, Y, classifier__groups=document_groups(X))
+    proba = model.predict_proba(X)
+    assert proba.shape == (len(X), 4) and np.allclose(proba.sum(axis=1), 1)
+    assert np.array_equal(model.classes_[proba.argmax(axis=1)], model.predict(X))
+    assert np.array_equal(model.decision_function(X).argmax(axis=1), proba.argmax(axis=1))
+
+
+def test_lexicon_features_read_negation_and_modality():
+    lex = load_lexicon("en")
+    f = lexicon_signals({"content": "that it absolutely cannot approve of Japan's protest", "cue": "said"}, lex)
+    assert f["cue_label=neutral"] == 1 and f["mod:neg_ability"] == 1 and f["content_rejection"] == 1
+    f = lexicon_signals({"content": "Yemen has rejected a U.S. request", "cue": ""}, lex)
+    assert f["cue_label=none"] == 1 and f["first_content_cue=rejection"] == 1
+    f = lexicon_signals({"content": "a deal", "cue": "did not call for"}, lex)
+    assert f["cue_negated"] == 1 and f["cue_label=demand&negated"] == 1
+    m = modality_signals("We will not sign, and they must act. Won't you?")
+    assert (m["neg_volition"], m["obligation"], m["question"], m["first_person"]) == (2, 1, 1, 1)
+
+
+def test_statement_table_and_sentence_views():
+    table = statement_table([{"content": "a", "cue": "said"}, "b"])
+    assert table.shape == (2, 5) and table[1, 0] == "b" and table[1, 1] == ""
+    Xs, ys, w = sentence_views(X[:3], Y[:3], weight=0.2)
+    assert len(Xs) == 3 and Xs[0]["cue"] == "" and Xs[0]["content"] == X[0]["context"] and list(w) == [0.2] * 3
+
+
+def _fit_and_save(folder):
+    model = make_linear_model(estimator="both", cv=3, char_ngrams=(2, 4))
+    model.fit(X, Y, classifier__groups=document_groups(X))
+    return save_model(model, folder, scheme=DEFAULT_SCHEME, metadata={"metrics": {"n": len(Y)}})
+
+
+def _sha(folder):
+    return hashlib.sha256((folder / "model.skops").read_bytes()).hexdigest()
+
+
+def test_training_and_saving_are_deterministic(tmp_path):
+    """Same data and seed give the same bytes, in this process and in one with another hash seed."""
+    a, b = _fit_and_save(tmp_path / "a"), _fit_and_save(tmp_path / "b")
+    assert _sha(a) == _sha(b)
+    script = textwrap.dedent(f"""
+        import sys; sys.path.insert(0, {os.path.dirname(__file__)!r})
+        from pathlib import Path
+        from test_linear import _fit_and_save
+        _fit_and_save(Path({str(tmp_path / 'c')!r}))
+    """)
+    env = dict(os.environ, PYTHONHASHSEED="12345")
+    subprocess.run([sys.executable, "-c", script], check=True, env=env, timeout=300)
+    assert _sha(tmp_path / "c") == _sha(a)
+
+
+def test_model_round_trip_and_refusals(tmp_path):
+    folder = _fit_and_save(tmp_path / "m")
+    loaded, meta = load_model(folder)
+    original = make_linear_model(estimator="both", cv=3, char_ngrams=(2, 4)).fit(
+        X, Y, classifier__groups=document_groups(X))
+    assert np.allclose(loaded.predict_proba(X), original.predict_proba(X))
+    assert meta["label_scheme"]["cameo"]["10"] == "demand" and meta["metrics"] == {"n": len(Y)}
+    # a tampered file fails its checksum
+    data = bytearray((folder / "model.skops").read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (folder / "model.skops").write_bytes(bytes(data))
+    with pytest.raises(ModelFileError, match="checksum"):
+        load_model(folder)
+
+
+def test_untrusted_types_are_refused_unless_named(tmp_path):
+    from sklearn.pipeline import Pipeline
+    from sklearn.preprocessing import FunctionTransformer
+
+    model = Pipeline([("odd", FunctionTransformer(operator.neg)), ("clf", CalibratedLinearClassifier(cv=3))])
+    model.fit(np.abs(np.random.default_rng(0).normal(size=(30, 3))), ["a", "b", "c"] * 10)
+    folder = save_model(model, tmp_path / "odd", scheme=LabelScheme("abc", ("a", "b", "c")))
+    with pytest.raises(ModelFileError, match="does not trust.*_operator.neg"):
+        load_model(folder)
+    loaded, _ = load_model(folder, trusted=["_operator.neg"])
+    assert list(loaded.classes_) == ["a", "b", "c"]
+    assert not any(t.startswith("builtins.") for t in TRUSTED_TYPES)
+
+
+def test_weak_labels_are_a_separate_product():
+    labeller = CueLexiconClassifier().fit(X, Y)
+    unlabelled = [{"doc_id": "u1", "content": "the plan", "cue": "rejected"},
+                  {"doc_id": "u1", "content": "it rained", "cue": "said"},
+                  {"doc_id": "u2", "content": "Tokyo to act", "cue": "urged"}]
+    weak = weak_label(unlabelled, labeller, source="test")
+    assert weak.labels == ["rejection", "demand"] and weak.rules == ["cue:rejection", "cue:demand"]
+    assert weak.summary()["n_seen"] == 3 and weak.summary()["n_kept"] == 2
+    Xw, yw, w = weak.training_rows(0.3)
+    assert list(w) == [0.3, 0.3] and Xw[0] is unlabelled[0]
+
+
+def test_user_scheme_trains_and_evaluates_without_library_changes():
+    """Split ``accusation`` out of ``concern``: a scheme object, relabelled gold, the same factory."""
+    five = LabelScheme.from_cameo("stance5", {**DEFAULT_SCHEME.cameo, "112": "accusation"},
+                                  labels=("demand", "concern", "accusation", "rejection", "other"),
+                                  priority=("demand", "rejection", "accusation", "concern", "other"))
+    assert five.cameo_to_label("1122") == "accusation" and five.cameo_to_label("111") == "concern"
+    extra = [{"doc_id": f"acc-{k % 3}", "cue": "accused", "content": f"{p} of spying",
+              "context": f"The spokesperson accused {p} of spying"} for k, p in enumerate(_PARTIES)]
+    X5, y5 = X + extra, Y + ["accusation"] * len(extra)
+    model = make_linear_model(scheme=five, calibration=None).fit(X5, y5)
+    assert list(model.classes_) == list(five.labels)
+    assert model.predict([{"content": "Seoul of lying", "cue": "accused"}])[0] == "accusation"
+    scores = score_labels(y5, model.predict(X5), five)
+    assert set(scores["label_f1_per_type"]) == set(five.labels)
+    lexicon = CueLexiconClassifier(scheme=five).fit(X5, y5)  # lexicon labels outside it fall back
+    assert set(lexicon.predict(X5)) <= set(five.labels)
