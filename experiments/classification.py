@@ -34,22 +34,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import ROOT, Timer, load_config, result_dir, write_json  # noqa: E402
 
 from stance.classify import get_scheme  # noqa: E402
-from stance.classify.training import build_estimator, fit_statement_model, team_rows, training_fingerprint  # noqa: E402
+from stance.classify.training import build_estimator, fit_statement_model, split_rows, training_fingerprint  # noqa: E402
 from stance.corpora import load_plover, load_team_corpus, read_gold  # noqa: E402
 from stance.corpora.paths import corpus_dir  # noqa: E402
 from stance.evaluate import score_labels  # noqa: E402
 from stance.provenance import data_fingerprint, git_commit, versions  # noqa: E402
 
 SUMMARY = ("label_macro_f1", "label_mean_f1_acts", "label_accuracy", "label_f1_per_type", "label_n")
-
-
-def rows(corpus, splits, scheme):
-    X, y = [], []
-    for split in splits:
-        Xs, ys = team_rows(corpus[split], scheme)
-        X += Xs
-        y += ys
-    return X, y
 
 
 def sentence_view(X):
@@ -210,9 +201,9 @@ def main(argv=None):
 
     # 1. data
     corpus = load_team_corpus(data.get("parts", "all"))
-    X, y = rows(corpus, data["train_splits"], scheme)
-    Xd, yd = rows(corpus, data["select_splits"], scheme)
-    Xt, yt = rows(corpus, data["test_splits"], scheme)
+    X, y = split_rows(corpus, data["train_splits"], scheme)
+    Xd, yd = split_rows(corpus, data["select_splits"], scheme)
+    Xt, yt = split_rows(corpus, data["test_splits"], scheme)
     plover = load_plover()
     names = plover.features["label"].names
     Xp = [{"content": r["content"], "doc_id": r["id"]} for r in plover]

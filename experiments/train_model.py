@@ -29,19 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import ROOT, Timer, load_config  # noqa: E402
 
 from stance.classify import get_scheme, save_model  # noqa: E402
-from stance.classify.training import build_estimator, fit_statement_model, team_rows, training_fingerprint  # noqa: E402
+from stance.classify.training import build_estimator, fit_statement_model, split_rows, training_fingerprint  # noqa: E402
 from stance.corpora import load_team_corpus  # noqa: E402
 from stance.evaluate import score_labels  # noqa: E402
 from stance.provenance import git_commit, versions  # noqa: E402
-
-
-def rows(corpus, splits, scheme):
-    X, y = [], []
-    for split in splits:
-        Xs, ys = team_rows(corpus[split], scheme)
-        X += Xs
-        y += ys
-    return X, y
 
 
 def weak_labels(config, X, y, scheme):
@@ -63,8 +54,8 @@ def train(config, out: Path) -> dict:
     scheme = get_scheme(config.get("scheme", "stance4"))
     data = config["data"]
     corpus = load_team_corpus(data.get("parts", "all"))
-    X, y = rows(corpus, data["train_splits"], scheme)
-    Xe, ye = rows(corpus, data["eval_splits"], scheme)
+    X, y = split_rows(corpus, data["train_splits"], scheme)
+    Xe, ye = split_rows(corpus, data["eval_splits"], scheme)
     est = build_estimator(config["estimator"], config.get("estimator_params", {}), scheme=scheme,
                           seed=config["seed"])
     weak = weak_labels(config, X, y, scheme)

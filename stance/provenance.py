@@ -11,7 +11,7 @@ import platform
 import subprocess
 from pathlib import Path
 
-__all__ = ["versions", "git_commit", "text_fingerprint", "data_fingerprint"]
+__all__ = ["versions", "git_commit", "text_fingerprint", "file_fingerprint", "data_fingerprint"]
 
 
 def versions() -> dict:
@@ -43,6 +43,15 @@ def git_commit(path: str | Path = ".") -> str | None:
 
 def text_fingerprint(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def file_fingerprint(path) -> str:
+    """SHA-256 of a file's bytes, read in chunks."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
 
 
 def data_fingerprint(items) -> str:

@@ -16,7 +16,6 @@ tampered or truncated file is refused with a clear error.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import platform
@@ -26,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import ModelFileError, StanceWarning
+from ..provenance import file_fingerprint
 
 __all__ = ["save_model", "load_model", "read_meta", "default_model_path", "canonical_skops", "MODEL_FILE", "META_FILE",
            "TRUSTED_TYPES"]
@@ -60,14 +60,6 @@ _FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 def default_model_path() -> Path:
     """The bundled model shipped inside the package."""
     return Path(str(resources.files("stance") / "resources" / "models" / "default"))
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def canonical_skops(data: bytes) -> bytes:
@@ -182,7 +174,7 @@ def save_model(estimator, folder, *, scheme, metadata: dict | None = None) -> Pa
         "python_version": platform.python_version(),
         "estimator": type(estimator).__name__,
         "label_scheme": get_scheme(scheme).to_dict(),
-        "sha256": _sha256(model_path),
+        "sha256": file_fingerprint(model_path),
     }
     meta.update(metadata or {})
     (folder / META_FILE).write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
@@ -225,7 +217,7 @@ def load_model(folder=None, *, trusted: list[str] | None = None):
     model_path = folder / MODEL_FILE
     if not model_path.exists():
         raise ModelFileError(f"{folder}: {MODEL_FILE} is missing")
-    digest = _sha256(model_path)
+    digest = file_fingerprint(model_path)
     if digest != meta["sha256"]:
         raise ModelFileError(f"{model_path}: checksum mismatch (file {digest[:12]}…, meta.json {meta['sha256'][:12]}…); "
                              "the file was changed or truncated after it was saved — do not use it")

@@ -23,7 +23,7 @@ from .lexicon_model import CueLexiconClassifier
 from .linear import document_groups, make_linear_model, sentence_views
 from .schemes import get_scheme
 
-__all__ = ["ESTIMATORS", "team_rows", "build_estimator", "fit_statement_model", "training_fingerprint"]
+__all__ = ["ESTIMATORS", "team_rows", "split_rows", "build_estimator", "fit_statement_model", "training_fingerprint"]
 
 ESTIMATORS = ("cue_lexicon", "linear")
 _ROW_FIELDS = ("doc_id", "statement_id", "part", "content", "cue", "context", "quote_type", "speaker")
@@ -42,6 +42,16 @@ def team_rows(dataset, scheme="stance4") -> tuple[list[dict], list[str]]:
             raise ValueError(f"label {label!r} of {row['statement_id']} is not in scheme {scheme.name!r}")
         X.append({k: row.get(k, "") for k in _ROW_FIELDS})
         y.append(label)
+    return X, y
+
+
+def split_rows(corpus, splits, scheme="stance4") -> tuple[list[dict], list[str]]:
+    """`team_rows` of several splits of a `load_team_corpus` DatasetDict, concatenated in order."""
+    X, y = [], []
+    for split in splits:
+        Xs, ys = team_rows(corpus[split], scheme)
+        X += Xs
+        y += ys
     return X, y
 
 

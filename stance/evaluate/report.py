@@ -36,6 +36,7 @@ from pathlib import Path
 
 from ..classify.schemes import DEFAULT_SCHEME, get_scheme
 from ..errors import StanceError
+from ..provenance import file_fingerprint
 from .bootstrap import confidence_intervals
 from .matching import match_spans, same_speaker
 from .metrics import DocCounts, _gold_forms, count_document
@@ -66,14 +67,6 @@ _PRONOUNS = ("he", "she", "it", "they", "we", "i", "you")
 
 
 # -- provenance ------------------------------------------------------------------------------------
-def _sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def model_fingerprint(model=None) -> dict:
     """What identifies the model whose predictions are scored.
 
@@ -96,7 +89,7 @@ def model_fingerprint(model=None) -> dict:
         if not file.is_file():
             raise StanceError(f"model {path}: no {MODEL_FILE} there (a model is a folder with {MODEL_FILE} and "
                               "meta.json)")
-        out = {"source": "given", "path": str(path), "sha256": _sha256_file(file)}
+        out = {"source": "given", "path": str(path), "sha256": file_fingerprint(file)}
         try:
             meta = read_meta(file.parent)
             out["estimator"] = meta.get("estimator")

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from ..document import Document, Span, Statement
 from ..text import find_quotes, layout, paragraph_spans, split_inside, split_sentences
-from ..text.quotes import QUOTE_CHARS, Quote
+from ..text.quotes import Quote
 from ..text.tokens import Token, tokenize
 from .cues import TIME_WORDS, CueMatch, find_cues
 from .lexicon import Lexicon, load_lexicon
