@@ -60,18 +60,22 @@ def load_polnear(split: str = "dev", *, path=None, data_dir=None):
     return Dataset.from_list(list(rows()), features=features)
 
 
+def _read_rows(corpus: str, path, filename: str, **csv_options) -> list[dict]:
+    """The rows of a corpus's CSV/TSV file, or `CorpusNotFoundError` naming the missing file."""
+    file = corpus_dir(corpus, path) / filename
+    if not file.exists():
+        raise CorpusNotFoundError(f"{file} is missing")
+    with open(file, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, **csv_options))
+
+
 def load_plover(*, path=None):
     """The 322 PLOVER gold-standard sentences with their four-label mapping (``label``) and PLOVER event."""
     from datasets import ClassLabel, Dataset, Features, Value
 
     from ..classify.schemes import DEFAULT_SCHEME
 
-    folder = corpus_dir("plover_gsr", path)
-    tsv = folder / "plover_gsr_sentences.tsv"
-    if not tsv.exists():
-        raise CorpusNotFoundError(f"{tsv} is missing")
-    with open(tsv, encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = _read_rows("plover_gsr", path, "plover_gsr_sentences.tsv", delimiter="\t", quoting=csv.QUOTE_NONE)
     features = Features({"id": Value("string"), "plover_event": Value("string"), "context": Value("string"),
                          "content": Value("string"), "label": ClassLabel(names=list(DEFAULT_SCHEME.labels))})
     return Dataset.from_list([{"id": r["id"], "plover_event": r["plover_event"], "context": r.get("context", ""),
@@ -83,12 +87,7 @@ def load_ibm_claim_stance(*, path=None):
     """IBM Debater claim stance as a `DatasetDict` (train / test by topic): topic, claim, stance (PRO / CON)."""
     from datasets import ClassLabel, Dataset, DatasetDict, Features, Value
 
-    folder = corpus_dir("ibm_claim_stance", path)
-    csv_path = folder / "claim_stance_dataset_v1.csv"
-    if not csv_path.exists():
-        raise CorpusNotFoundError(f"{csv_path} is missing")
-    with open(csv_path, encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
+    rows = _read_rows("ibm_claim_stance", path, "claim_stance_dataset_v1.csv")
     features = Features({"topic_id": Value("string"), "topic": Value("string"), "claim_id": Value("string"),
                          "claim": Value("string"), "stance": ClassLabel(names=["CON", "PRO"])})
     by_split: dict[str, list] = {}
