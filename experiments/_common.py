@@ -46,3 +46,29 @@ class Timer:
 
     def __exit__(self, *exc):
         self.seconds = round(time.perf_counter() - self.t0, 3)
+
+
+def bundled_spec(path) -> dict:
+    """The bundled model's configuration (a train_model.py config) as a model spec of the experiment configs.
+
+    ``{"estimator", "params", "sentence_view_weight", "weak_labels"}``: what
+    `stance.classify.training.build_estimator` and `fit_statement_model` need to
+    train the same configuration on other data.
+    """
+    config = load_config(ROOT / path)
+    return {"estimator": config["estimator"], "params": dict(config.get("estimator_params", {})),
+            "sentence_view_weight": config.get("data", {}).get("sentence_view_weight", 0.0),
+            "weak_labels": dict(config.get("weak_labels", {}))}
+
+
+def plt_or_none():
+    """matplotlib's pyplot on the Agg backend, or None when the optional extra ``report`` is not installed."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("matplotlib is not installed (pip install -e '.[report]'): no figure, the tables are written")
+        return None
+    return plt

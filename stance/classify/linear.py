@@ -57,8 +57,9 @@ from ..segment.lexicon import load_lexicon
 from .features import FIELDS, lexicon_signals, statement_fields
 from .schemes import LabelScheme, get_scheme
 
-__all__ = ["statement_table", "lexicon_feature_dicts", "make_features", "make_linear_model",
-           "CalibratedLinearClassifier", "document_groups", "sentence_views", "TOKEN_PATTERN", "FIELD_INDEX"]
+__all__ = ["statement_table", "lexicon_feature_dicts", "lexicon_group", "LEXICON_GROUPS", "make_features",
+           "make_linear_model", "CalibratedLinearClassifier", "document_groups", "sentence_views", "TOKEN_PATTERN",
+           "FIELD_INDEX"]
 
 FIELD_INDEX = {name: i for i, name in enumerate(FIELDS)}
 # words with inner apostrophes stay whole, so "can't", "won't" and "don't" are features of their own
@@ -79,23 +80,50 @@ def statement_table(X) -> np.ndarray:
     return table
 
 
-def lexicon_feature_dicts(table, lexicon: str = "en") -> list[dict]:
-    """One dict of named lexicon features per row of a `statement_table` (a `DictVectorizer`'s input)."""
+# the groups of `lexicon_signals`' features by name prefix, first match wins (``content_cue=`` before ``content_``)
+LEXICON_GROUPS = (("content_cue=", "content_cues"), ("first_content_cue=", "content_cues"),
+                  ("cue_label=", "cue_label"), ("cue_negated", "cue_label"), ("mod:", "modality"),
+                  ("quote_type=", "quote_type"), ("content_", "content_signals"))
+
+
+def lexicon_group(name: str) -> str:
+    """The group of a lexicon feature name (`LEXICON_GROUPS`), ``"other"`` for a name of none."""
+    return next((group for prefix, group in LEXICON_GROUPS if name.startswith(prefix)), "other")
+
+
+def lexicon_feature_dicts(table, lexicon: str = "en", exclude=()) -> list[dict]:
+    """One dict of named lexicon features per row of a `statement_table` (a `DictVectorizer`'s input).
+
+    ``exclude`` names groups of `LEXICON_GROUPS` to leave out (for ablations).
+    """
     lex = load_lexicon(lexicon)
-    return [lexicon_signals(dict(zip(FIELDS, row)), lex) for row in table]
+    rows = [lexicon_signals(dict(zip(FIELDS, row)), lex) for row in table]
+    if exclude:
+        rows = [{k: v for k, v in row.items() if lexicon_group(k) not in exclude} for row in rows]
+    return rows
 
 
 def make_features(*, word_ngrams=(1, 2), char_ngrams=(2, 5), cue=True, context=True, lexicon=True,
-                  context_weight=0.5, word_min_df=1, char_min_df=2, lexicon_lang="en") -> Pipeline:
+                  context_weight=0.5, word_min_df=1, char_min_df=2, lexicon_lang="en", content_words=True,
+                  lexicon_exclude=()) -> Pipeline:
     """The feature part of the text pipelines: ``fields`` then ``columns`` (see the module docstring).
 
-    ``char_ngrams=None``, ``cue=False``, ``context=False`` or ``lexicon=False``
-    leave that block out (the plain n-gram model keeps only the words).
+    ``content_words=False``, ``char_ngrams=None``, ``cue=False``,
+    ``context=False`` or ``lexicon=False`` leave that block out (the plain
+    n-gram model keeps only the words); ``lexicon_exclude`` leaves groups of
+    the lexicon features out (`LEXICON_GROUPS`: ``cue_label``, ``modality``, ...).
     """
     c = FIELD_INDEX
-    blocks = [("content_words", TfidfVectorizer(ngram_range=tuple(word_ngrams), sublinear_tf=True, min_df=word_min_df,
-                                                token_pattern=TOKEN_PATTERN), c["content"])]
-    weights = {"content_words": 1.0}
+    unknown = sorted(set(lexicon_exclude) - {group for _, group in LEXICON_GROUPS} - {"other"})
+    if unknown:
+        raise ValueError(f"lexicon_exclude: unknown groups {unknown}; choose from "
+                         f"{sorted({group for _, group in LEXICON_GROUPS})}")
+    blocks, weights = [], {}
+    if content_words:
+        blocks.append(("content_words", TfidfVectorizer(ngram_range=tuple(word_ngrams), sublinear_tf=True,
+                                                        min_df=word_min_df, token_pattern=TOKEN_PATTERN),
+                       c["content"]))
+        weights["content_words"] = 1.0
     if char_ngrams:
         blocks.append(("content_chars", TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(char_ngrams),
                                                         sublinear_tf=True, min_df=char_min_df), c["content"]))
@@ -110,10 +138,13 @@ def make_features(*, word_ngrams=(1, 2), char_ngrams=(2, 5), cue=True, context=T
         weights["context_words"] = float(context_weight)
     if lexicon:
         blocks.append(("lexicon", Pipeline([
-            ("signals", FunctionTransformer(lexicon_feature_dicts, kw_args={"lexicon": lexicon_lang})),
+            ("signals", FunctionTransformer(lexicon_feature_dicts, kw_args={"lexicon": lexicon_lang} | (
+                {"exclude": tuple(lexicon_exclude)} if lexicon_exclude else {}))),
             ("vectorize", DictVectorizer()),
         ]), list(range(len(FIELDS)))))
         weights["lexicon"] = 1.0
+    if not blocks:
+        raise ValueError("make_features: every feature block is switched off")
     return Pipeline([("fields", FunctionTransformer(statement_table)),
                      ("columns", ColumnTransformer(blocks, transformer_weights=weights))])
 
@@ -278,7 +309,7 @@ class CalibratedLinearClassifier(ClassifierMixin, BaseEstimator):
 def make_linear_model(*, estimator="logreg", logreg_C=10.0, svm_C=0.1, class_weight="balanced",
                       calibration="sigmoid", cv=5, scheme="stance4", random_state=0, word_ngrams=(1, 2),
                       char_ngrams=(2, 5), cue=True, context=True, lexicon=True, context_weight=0.5,
-                      word_min_df=1, memory=None) -> Pipeline:
+                      word_min_df=1, content_words=True, lexicon_exclude=(), memory=None) -> Pipeline:
     """A text pipeline from statement records to calibrated labels: ``features`` then ``classifier``.
 
     The feature keywords go to `make_features`, the others to
@@ -287,7 +318,8 @@ def make_linear_model(*, estimator="logreg", logreg_C=10.0, svm_C=0.1, class_wei
     documents apart, and ``classifier__sample_weight=`` to weight rows.
     """
     features = make_features(word_ngrams=word_ngrams, char_ngrams=char_ngrams, cue=cue, context=context,
-                             lexicon=lexicon, context_weight=context_weight, word_min_df=word_min_df)
+                             lexicon=lexicon, context_weight=context_weight, word_min_df=word_min_df,
+                             content_words=content_words, lexicon_exclude=lexicon_exclude)
     classifier = CalibratedLinearClassifier(estimator=estimator, logreg_C=logreg_C, svm_C=svm_C,
                                             class_weight=class_weight, calibration=calibration, cv=cv,
                                             scheme=scheme, random_state=random_state)

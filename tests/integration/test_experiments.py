@@ -94,7 +94,162 @@ def test_the_project_run_all_config_lists_the_existing_experiments():
     run_all = load_script("run_all")
     items = run_all.plan(run_all.load_config(EXPERIMENTS / "configs" / "run_all.toml"))
     names = [i["name"] for i in items]
-    assert {"segmentation", "end_to_end"} <= set(names) and len(names) == len(set(names))
+    assert {"segmentation", "end_to_end", "learning_curve", "ablation", "ibm_claim_stance"} <= set(names)
+    assert len(names) == len(set(names)) and names[-1] == "headline"
+    assert [i["name"] for i in items if i["status"] != "ready"] == []
     for i in items:
         assert i["status"] == "ready" or not (i["script"].exists() and i["config"].exists())
     assert run_all.main(["--dry-run"]) == 0
+
+
+# -- the learning curve, the ablation, IBM claim stance and the README's headline table -------------------------
+
+_TINY_DATA = """
+[data]
+parts = "examples"
+train_splits = ["train"]
+eval_splits = ["dev"]
+"""
+# a quick linear model for the tiny configs (the bundled configuration takes longer to fit)
+_QUICK = '{ estimator = "logreg", char_ngrams = [], calibration = "sigmoid", cv = 3 }'
+
+
+def _without(metrics: dict, *keys) -> dict:
+    return {k: v for k, v in metrics.items() if k not in keys}
+
+
+def test_learning_curve_samples_documents_and_twice_gives_identical_results(tmp_path):
+    learning_curve = load_script("learning_curve")
+    config = tmp_path / "learning_curve.toml"
+    config.write_text(f"""name = "learning_curve"
+seed = 7
+fractions = [0.5, 1.0]
+repeats = 2
+{_TINY_DATA}
+[models.linear]
+estimator = "linear"
+params = {_QUICK}
+[models.cue_lexicon]
+estimator = "cue_lexicon"
+""", encoding="utf-8")
+    runs = []
+    for n in (1, 2):
+        assert learning_curve.main([str(config), "--results", str(tmp_path / f"run{n}")]) == 0
+        out = tmp_path / f"run{n}" / "learning_curve"
+        assert {"metrics.json", "results.md"} <= {p.name for p in out.iterdir()}
+        runs.append(json.loads((out / "metrics.json").read_text(encoding="utf-8")))
+    a, b = runs
+    assert _without(a, "timing", "git_commit") == _without(b, "timing", "git_commit")
+    assert a["versions"]["stance"] and a["data_fingerprints"]["train"] != a["data_fingerprints"]["dev"]
+    # two samples of half the documents (different ones), one run of all; each for both models
+    assert [(r["model"], r["fraction"], r["repeat"]) for r in a["runs"]] == [
+        ("linear", 0.5, 0), ("cue_lexicon", 0.5, 0), ("linear", 0.5, 1), ("cue_lexicon", 0.5, 1),
+        ("linear", 1.0, 0), ("cue_lexicon", 1.0, 0)]
+    half = [r for r in a["runs"] if r["fraction"] == 0.5 and r["model"] == "linear"]
+    assert half[0]["train_fingerprint"] != half[1]["train_fingerprint"]
+    assert 2 * half[0]["documents"] in (a["n"]["train_documents"], a["n"]["train_documents"] + 1)
+    assert [p["fraction"] for p in a["curve"]["linear"]] == [0.5, 1.0]
+    assert a["curve"]["linear"][1]["statements"]["mean"] == a["n"]["train"]
+    text = (tmp_path / "run1" / "learning_curve" / "results.md").read_text(encoding="utf-8")
+    assert "| 0.5 |" in text and "cue_lexicon macro-F1" in text
+    with pytest.raises(SystemExit, match="--overwrite"):
+        learning_curve.main([str(config), "--results", str(tmp_path / "run1")])
+
+
+def test_document_samples_keep_whole_documents_and_depend_only_on_their_own_seed():
+    learning_curve = load_script("learning_curve")
+    X = [{"doc_id": f"d{k // 3}", "content": str(k)} for k in range(30)]  # 10 documents of 3 statements
+    y = ["other"] * 30
+    Xs, ys, docs = learning_curve.document_sample(X, y, 0.3, seed=1, repeat=0)
+    assert len(docs) == 3 and len(Xs) == len(ys) == 9 and {x["doc_id"] for x in Xs} == set(docs)
+    assert learning_curve.document_sample(X, y, 0.3, seed=1, repeat=0)[2] == docs
+    assert {tuple(learning_curve.document_sample(X, y, 0.3, seed=1, repeat=r)[2]) for r in range(5)} != {tuple(docs)}
+    assert learning_curve.document_sample(X, y, 1.0, seed=1, repeat=0)[0] == X
+
+
+def test_ablation_removes_groups_and_tests_them_against_the_full_model(tmp_path):
+    ablation = load_script("ablation")
+    config = tmp_path / "ablation.toml"
+    config.write_text(f"""name = "ablation"
+seed = 7
+full_model = "experiments/configs/default_model.toml"
+bootstrap_samples = 50
+{_TINY_DATA}
+[[variant]]
+name = "- lexicon: negation, modality"
+description = "no modality"
+params = {{ lexicon_exclude = ["modality"] }}
+""", encoding="utf-8")
+    assert ablation.main([str(config), "--results", str(tmp_path)]) == 0
+    out = tmp_path / "ablation"
+    m = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
+    assert set(m["variants"]) == {"full", "- lexicon: negation, modality"}
+    full, variant = m["variants"]["full"], m["variants"]["- lexicon: negation, modality"]
+    assert full["scores"]["label_macro_f1"]["ci"] and set(full["scores"]["label_f1_per_type"]) == {
+        "demand", "concern", "rejection", "other"}
+    paired = variant["paired"]["label_macro_f1"]
+    assert paired["a"] == variant["scores"]["label_macro_f1"]["value"]
+    assert paired["b"] == full["scores"]["label_macro_f1"]["value"]
+    assert 0 < paired["p_value"] <= 1 and paired["n_docs"] == m["n"]["dev_documents"]
+    assert m["full_model"]["params"]["estimator"] == "both" and m["data_fingerprints"]["dev"]
+    assert "- lexicon: negation, modality" in (out / "results.md").read_text(encoding="utf-8")
+
+
+def test_ibm_claim_stance_trains_a_user_scheme_on_official_topics(tmp_path, shared_dir, monkeypatch):
+    monkeypatch.setenv("STANCE_CORPORA_DIR", str(shared_dir / "corpora"))
+    ibm = load_script("ibm_claim_stance")
+    config = tmp_path / "ibm.toml"
+    config.write_text("""name = "ibm_claim_stance"
+seed = 7
+bootstrap_samples = 50
+max_topics_per_split = 2
+[scheme]
+name = "claim_stance_test"
+labels = ["PRO", "CON"]
+[fields]
+content = "claim"
+context = "topic"
+doc_id = "topic_id"
+[models.majority]
+estimator = "majority"
+description = "majority"
+[models.linear]
+estimator = "linear"
+description = "linear"
+params = { estimator = "logreg", char_ngrams = [], cue = false, calibration = "sigmoid", cv = 2 }
+""", encoding="utf-8")
+    assert ibm.main([str(config), "--results", str(tmp_path)]) == 0
+    out = tmp_path / "ibm_claim_stance"
+    m = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
+    assert m["n"]["train_topics"] == m["n"]["test_topics"] == 2 and m["scheme"]["labels"] == ["PRO", "CON"]
+    majority = m["models"]["majority"]["scores"]
+    assert min(majority["label_f1_per_type"].values()) == 0.0  # one label only
+    paired = m["models"]["linear"]["paired"]
+    assert paired["label_macro_f1"]["b"] == majority["label_macro_f1"]["value"]
+    assert paired["label_accuracy"]["b"] == majority["label_accuracy"]["value"]
+    rows = [json.loads(line) for line in (out / "predictions.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == m["n"]["test"] and set(rows[0]) == {"claim_id", "topic_id", "gold", "majority", "linear"}
+    assert {r["gold"] for r in rows} <= {"PRO", "CON"}
+
+
+def test_readme_headline_table_is_what_the_committed_results_give():
+    headline = load_script("headline")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert headline.render(readme) == readme, "run python experiments/headline.py"
+    assert headline.main(["--check"]) == 0
+
+
+def test_headline_rewrites_a_stale_table_and_says_not_run_without_results(tmp_path, capsys):
+    headline = load_script("headline")
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# x\n\n{headline.START}\n| stale |\n{headline.END}\n\nafter\n", encoding="utf-8")
+    assert headline.main(["--readme", str(readme), "--check"]) == 1
+    assert headline.main(["--readme", str(readme)]) == 0
+    text = readme.read_text(encoding="utf-8")
+    assert "| stale |" not in text and text.endswith(f"{headline.END}\n\nafter\n") and "macro-F1" in text
+    assert headline.main(["--readme", str(readme), "--check"]) == 0
+    empty = tmp_path / "results"
+    empty.mkdir()
+    assert headline.table(empty).count("not run") == 11
+    with pytest.raises(ValueError, match="markers"):
+        headline.render("no markers here")

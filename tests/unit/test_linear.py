@@ -218,3 +218,35 @@ def test_user_scheme_trains_and_evaluates_without_library_changes():
     assert set(scores["label_f1_per_type"]) == set(five.labels)
     lexicon = CueLexiconClassifier(scheme=five).fit(X5, y5)  # lexicon labels outside it fall back
     assert set(lexicon.predict(X5)) <= set(five.labels)
+
+
+def test_feature_groups_switch_off_for_ablations():
+    """content_words=False and lexicon_exclude drop exactly their features; unknown groups are refused."""
+    from stance.classify.linear import lexicon_feature_dicts, lexicon_group
+
+    names = {"content_cue=demand": "content_cues", "first_content_cue=rejection": "content_cues",
+             "content_concern": "content_signals", "cue_label=neutral": "cue_label", "cue_negated": "cue_label",
+             "cue_label=demand&negated": "cue_label", "mod:obligation": "modality", "quote_type=direct": "quote_type"}
+    assert {n: lexicon_group(n) for n in names} == names
+    table = statement_table([{"content": "we must not accept the demand", "cue": "did not say",
+                              "quote_type": "direct"}])
+    [every] = lexicon_feature_dicts(table)
+    [kept] = lexicon_feature_dicts(table, exclude=("modality", "quote_type"))
+    assert {lexicon_group(k) for k in every} >= {"modality", "quote_type", "cue_label"}
+    assert kept == {k: v for k, v in every.items() if lexicon_group(k) not in ("modality", "quote_type")}
+
+    def blocks(**kw):
+        return [name for name, *_ in make_linear_model(**kw).named_steps["features"]["columns"].transformers]
+
+    assert blocks() == ["content_words", "content_chars", "cue_words", "context_words", "lexicon"]
+    assert blocks(content_words=False, char_ngrams=None) == ["cue_words", "context_words", "lexicon"]
+    model = make_linear_model(lexicon_exclude=("modality",), char_ngrams=None, calibration=None).fit(X, Y)
+    vocabulary = model.named_steps["features"]["columns"].named_transformers_["lexicon"]["vectorize"].vocabulary_
+    assert vocabulary and not any(k.startswith("mod:") for k in vocabulary)
+    # the default pipeline is unchanged: no exclude argument, so saved models stay byte-identical
+    signals = make_linear_model().named_steps["features"]["columns"].transformers[-1][1]["signals"]
+    assert signals.kw_args == {"lexicon": "en"}
+    with pytest.raises(ValueError, match="unknown groups"):
+        make_linear_model(lexicon_exclude=("modalities",))
+    with pytest.raises(ValueError, match="every feature block"):
+        make_linear_model(content_words=False, char_ngrams=None, cue=False, context=False, lexicon=False)
