@@ -4,6 +4,7 @@ A statement record (``content``, ``cue``, ``context``, ``quote_type``) goes
 through three steps, each a scikit-learn object:
 
 1. ``fields``: a `FunctionTransformer` of the module-level `statement_table`
+   (of `stance.classify.features`, like `lexicon_feature_dicts`)
    turns the records into a 2-D object array, one column per field of
    `stance.classify.features.FIELDS`;
 2. ``columns``: a `ColumnTransformer` gives each field its own vectoriser --
@@ -53,8 +54,7 @@ from sklearn.utils._param_validation import Interval, StrOptions
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import _check_sample_weight, check_is_fitted, validate_data
 
-from ..segment.lexicon import load_lexicon
-from .features import FIELDS, lexicon_signals, statement_fields
+from .features import FIELDS, lexicon_feature_dicts, statement_table
 from .schemes import LabelScheme, get_scheme
 
 __all__ = ["statement_table", "lexicon_feature_dicts", "make_features", "make_linear_model",
@@ -64,25 +64,6 @@ FIELD_INDEX = {name: i for i, name in enumerate(FIELDS)}
 # words with inner apostrophes stay whole, so "can't", "won't" and "don't" are features of their own
 TOKEN_PATTERN = r"(?u)\b\w[\w'’]*\b"
 _MAX_ITER = 5000
-
-
-def statement_table(X) -> np.ndarray:
-    """Statement records (or strings) as an object array of shape ``(n, len(FIELDS))``.
-
-    The field extractor of the text pipelines (step ``fields``); refuses a
-    lone record or string like `statement_fields`.
-    """
-    fields = statement_fields(X)
-    table = np.empty((len(fields), len(FIELDS)), dtype=object)
-    for i, f in enumerate(fields):
-        table[i] = [f[k] for k in FIELDS]
-    return table
-
-
-def lexicon_feature_dicts(table, lexicon: str = "en") -> list[dict]:
-    """One dict of named lexicon features per row of a `statement_table` (a `DictVectorizer`'s input)."""
-    lex = load_lexicon(lexicon)
-    return [lexicon_signals(dict(zip(FIELDS, row)), lex) for row in table]
 
 
 def make_features(*, word_ngrams=(1, 2), char_ngrams=(2, 5), cue=True, context=True, lexicon=True,
