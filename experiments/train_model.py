@@ -2,8 +2,9 @@
 
 Purpose: the bundled default model (and any other) is reproduced by one
 command from a config holding its seed, data and parameters, bit for bit:
-training is deterministic and the model file is canonical, so two runs give
-the same ``model.skops`` SHA-256 (``--check`` trains twice and compares).
+training is deterministic and the model files are canonical, so two runs give
+the same ``model.skops``, ``inference.json`` and ``inference.npz`` SHA-256
+(``--check`` trains twice and compares).
 
 Usage:
     python experiments/train_model.py experiments/configs/default_model.toml [--output DIR] [--check]
@@ -11,8 +12,9 @@ Usage:
 Steps: 1. read the config; 2. load the team corpus (all parts) and keep the
 speech rows of the training splits (label -1, not speech, is never gold);
 3. fit (with the config's sentence views and weak labels, if any); 4. score on
-the evaluation splits; 5. save the model folder with its metadata (versions,
-scheme, data fingerprint, metrics, SHA-256).
+the evaluation splits; 5. save the model folder: the estimator, its plain-data form (checked to
+give the estimator's probabilities on the evaluation statements) and the
+metadata (versions, scheme, data fingerprint, metrics, SHA-256).
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import ROOT, Timer, load_config  # noqa: E402
 
-from stance.classify import get_scheme, save_model  # noqa: E402
+from stance.classify import get_scheme, read_meta, save_model  # noqa: E402
+from stance.classify.persistence import MODEL_FILE, PLAIN_FILES  # noqa: E402
 from stance.classify.training import build_estimator, fit_statement_model, split_rows, training_fingerprint  # noqa: E402
 from stance.corpora import load_team_corpus  # noqa: E402
 from stance.evaluate import score_labels  # noqa: E402
@@ -74,15 +77,17 @@ def train(config, out: Path) -> dict:
                 "parts": data.get("parts", "all"), "splits": list(data["train_splits"])}
     if weak is not None:
         training["weak_labels"] = weak.summary()
-    save_model(est, out, scheme=scheme, metadata={
+    save_model(est, out, scheme=scheme, check_on=Xe or X, metadata={
         "config": config, "training_data": training, "metrics": metrics, "git_commit": git_commit(ROOT),
         "versions": versions(),
     })
     return metrics
 
 
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def sha256s(folder: Path) -> dict[str, str]:
+    """SHA-256 of each model file of a folder (the plain-data files only when they were written)."""
+    return {name: hashlib.sha256((folder / name).read_bytes()).hexdigest()
+            for name in (MODEL_FILE, *PLAIN_FILES) if (folder / name).exists()}
 
 
 def main(argv=None):
@@ -90,21 +95,29 @@ def main(argv=None):
     p.add_argument("config")
     p.add_argument("--output", help="model folder (default: the config's 'output')")
     p.add_argument("--check", action="store_true",
-                   help="train a second time in a temporary folder and compare the model.skops SHA-256")
+                   help="train a second time in a temporary folder and compare the model files' SHA-256")
     a = p.parse_args(argv)
     config = load_config(a.config)
     np.random.seed(config["seed"])
     out = Path(a.output) if a.output else ROOT / config["output"]
     with Timer() as t:
         metrics = train(config, out)
+    sums = sha256s(out)
     print(f"saved {out} in {t.seconds:.1f} s (fit {metrics['train_seconds']:.1f} s): "
-          f"eval macro-F1 {metrics.get('eval_label_macro_f1')}, sha256 {sha256(out / 'model.skops')}")
+          f"eval macro-F1 {metrics.get('eval_label_macro_f1')}, sha256 {sums[MODEL_FILE]}")
+    plain = read_meta(out)["plain_form"]
+    if "error" in plain:
+        print(f"plain-data form NOT written ({plain['error']}): loading this model will import scikit-learn")
+    else:
+        print(f"plain-data form written ({', '.join(PLAIN_FILES)}): agrees with the estimator on "
+              f"{plain['checked_on']} statements, largest difference {plain['max_difference']:.2g}")
     if a.check:
         with tempfile.TemporaryDirectory() as tmp:
             train(config, Path(tmp))
-            same = sha256(Path(tmp) / "model.skops") == sha256(out / "model.skops")
-        print("reproduced bit for bit" if same else "NOT reproduced: the two model.skops differ")
-        return 0 if same else 1
+            again = sha256s(Path(tmp))
+        differ = sorted(name for name in sums.keys() | again.keys() if sums.get(name) != again.get(name))
+        print("reproduced bit for bit" if not differ else f"NOT reproduced: {', '.join(differ)} differ")
+        return 1 if differ else 0
     return 0
 
 

@@ -12,6 +12,7 @@ __all__ = [
     "CorpusNotFoundError",
     "ChecksumError",
     "ModelFileError",
+    "PlainExportError",
     "MissingOptionalDependencyError",
     "StanceWarning",
 ]
@@ -47,6 +48,10 @@ class ChecksumError(StanceError, ValueError):
 
 class ModelFileError(StanceError, ValueError):
     """A model folder is missing, tampered with, truncated or incompatible."""
+
+
+class PlainExportError(StanceError, ValueError):
+    """A fitted model holds a component (or setting) that its plain-data form cannot reproduce exactly."""
 
 
 class MissingOptionalDependencyError(StanceError, ImportError):

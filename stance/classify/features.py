@@ -22,6 +22,13 @@ The evidence, all read from the team's lexicon files in
   found in the content itself, which is what a statement without a separate
   cue (a source-voice sentence, a whole news sentence) has;
 - the **quote type**.
+
+It also holds the functions the fitted models call at prediction time --
+`statement_table` and `lexicon_feature_dicts` (the `FunctionTransformer` steps
+of the linear models) and `lexicon_rule` (the rules of the cue-lexicon
+baseline) -- so that the plain-data models of `stance.classify.plain` can call
+the very same code without importing scikit-learn.  This module must
+therefore never import scikit-learn.
 """
 
 from __future__ import annotations
@@ -34,11 +41,14 @@ from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 
-from ..segment.lexicon import Lexicon
+import numpy as np
+
+from ..segment.lexicon import Lexicon, load_lexicon
 from ..text.tokens import tokenize
 
-__all__ = ["statement_fields", "cue_label", "cue_is_negated", "lexicon_signals", "content_signals",
-           "modality_signals", "text_cue_labels", "FIELDS", "MODALITY_NAMES"]
+__all__ = ["statement_fields", "statement_table", "lexicon_feature_dicts", "cue_label", "cue_is_negated",
+           "lexicon_signals", "content_signals", "modality_signals", "text_cue_labels", "rule_lexicon", "rule_names",
+           "lexicon_rule", "rule_probabilities", "lexicon_group", "LEXICON_GROUPS", "FIELDS", "MODALITY_NAMES"]
 
 FIELDS = ("content", "cue", "context", "quote_type", "speaker")
 
@@ -91,6 +101,43 @@ def statement_fields(X) -> list[dict]:
         else:
             raise ValueError(f"statement {i}: expected a record (mapping) or a string, got {type(x).__name__}")
     return out
+
+
+def statement_table(X) -> np.ndarray:
+    """Statement records (or strings) as an object array of shape ``(n, len(FIELDS))``.
+
+    The field extractor of the text pipelines (step ``fields`` of
+    `stance.classify.linear.make_features`); refuses a lone record or string
+    like `statement_fields`.
+    """
+    fields = statement_fields(X)
+    table = np.empty((len(fields), len(FIELDS)), dtype=object)
+    for i, f in enumerate(fields):
+        table[i] = [f[k] for k in FIELDS]
+    return table
+
+
+# the groups of `lexicon_signals`' features by name prefix, first match wins (``content_cue=`` before ``content_``)
+LEXICON_GROUPS = (("content_cue=", "content_cues"), ("first_content_cue=", "content_cues"),
+                  ("cue_label=", "cue_label"), ("cue_negated", "cue_label"), ("mod:", "modality"),
+                  ("quote_type=", "quote_type"), ("content_", "content_signals"))
+
+
+def lexicon_group(name: str) -> str:
+    """The group of a lexicon feature name (`LEXICON_GROUPS`), ``"other"`` for a name of none."""
+    return next((group for prefix, group in LEXICON_GROUPS if name.startswith(prefix)), "other")
+
+
+def lexicon_feature_dicts(table, lexicon: str = "en", exclude=()) -> list[dict]:
+    """One dict of named lexicon features per row of a `statement_table` (a `DictVectorizer`'s input).
+
+    ``exclude`` names groups of `LEXICON_GROUPS` to leave out (for ablations).
+    """
+    lex = load_lexicon(lexicon)
+    rows = [lexicon_signals(dict(zip(FIELDS, row)), lex) for row in table]
+    if exclude:
+        rows = [{k: v for k, v in row.items() if lexicon_group(k) not in exclude} for row in rows]
+    return rows
 
 
 def _verb_label(tokens: list[str], i: int, lexicon: Lexicon) -> str | None:
@@ -244,3 +291,55 @@ def lexicon_signals(fields: Mapping, lexicon: Lexicon) -> dict[str, float]:
     if fields.get("quote_type"):
         feats[f"quote_type={fields['quote_type']}"] = 1.0
     return feats
+
+
+# -- the rules of the cue-lexicon baseline (stance.classify.lexicon_model) ---------------------------------------
+def rule_lexicon(lexicon: str = "en") -> Lexicon:
+    """The lexicon of a cue-lexicon classifier: a bundled language ("en") or a folder holding one."""
+    return load_lexicon(lexicon) if lexicon in ("en",) else load_lexicon("en", lexicon)
+
+
+def rule_names(scheme) -> list[str]:
+    """Every rule `lexicon_rule` can name under ``scheme``, in a fixed order (the rows of ``rule_counts_``)."""
+    return ([f"cue:{lab}" for lab in scheme.labels] + ["cue_negated"]
+            + [f"content:{lab}" for lab in scheme.labels]
+            + [f"content_cue:{lab}" for lab in scheme.labels] + ["fallback"])
+
+
+def lexicon_rule(fields: Mapping, lexicon: Lexicon, scheme) -> tuple[str, str]:
+    """(rule name, label) of one statement (fields of `statement_fields`) under a `LabelScheme`.
+
+    1. a cue that carries an act gives it (``cue:<label>``), unless the cue
+       is negated ("did not call for": the act did not happen, ANNOTATION
+       6.4), which gives the fallback (``cue_negated``);
+    2. otherwise the content's signals, in the scheme's priority order
+       (``content:<label>``);
+    3. a statement without a cue of its own is labelled by the first
+       lexicon cue in its content ("Yemen has rejected a request…",
+       ``content_cue:<label>``);
+    4. otherwise the fallback.
+    """
+    cue_text = fields["cue"]
+    cue = cue_label(cue_text, lexicon) if cue_text else None
+    if cue in scheme.labels:
+        if cue != scheme.fallback and cue_is_negated(cue_text):
+            return "cue_negated", scheme.fallback
+        return f"cue:{cue}", cue  # a cue of the fallback act ("announced", "welcomed") decides too
+    signals = content_signals(fields["content"])
+    for label in scheme.priority:
+        if signals.get(label):
+            return f"content:{label}", label
+    if not cue_text:
+        for label in text_cue_labels(fields["content"], lexicon):
+            if label in scheme.labels:
+                return f"content_cue:{label}", label
+    return "fallback", scheme.fallback
+
+
+def rule_probabilities(counts: np.ndarray, label_index: int, smoothing: float) -> np.ndarray:
+    """A rule's smoothed training counts as probabilities, its own label (``label_index``) always the highest."""
+    row = counts + smoothing
+    if row[label_index] < row.max():  # the rule decides the label; training only sets the confidence
+        row = row.copy()
+        row[label_index] = row.max() + smoothing
+    return row / row.sum()

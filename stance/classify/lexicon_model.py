@@ -15,8 +15,8 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
-from ..segment.lexicon import Lexicon, load_lexicon
-from .features import content_signals, cue_is_negated, cue_label, statement_fields, text_cue_labels
+from ..segment.lexicon import Lexicon
+from .features import lexicon_rule, rule_lexicon, rule_names, rule_probabilities, statement_fields
 from .schemes import get_scheme
 
 __all__ = ["CueLexiconClassifier"]
@@ -53,40 +53,11 @@ class CueLexiconClassifier(ClassifierMixin, BaseEstimator):
         self.smoothing = smoothing
 
     def _lex(self) -> Lexicon:
-        if self.lexicon in ("en",):
-            return load_lexicon(self.lexicon)
-        return load_lexicon("en", self.lexicon)
+        return rule_lexicon(self.lexicon)
 
     def _rule(self, fields: dict, lex: Lexicon, scheme) -> tuple[str, str]:
-        """(rule name, label) for one statement.
-
-        1. a cue that carries an act gives it (``cue:<label>``), unless the cue
-           is negated ("did not call for": the act did not happen, ANNOTATION
-           6.4), which gives the fallback (``cue_negated``);
-        2. otherwise the content's signals, in the scheme's priority order
-           (``content:<label>``);
-        3. a statement without a cue of its own is labelled by the first
-           lexicon cue in its content ("Yemen has rejected a request…",
-           ``content_cue:<label>``);
-        4. otherwise the fallback.
-        """
-        cue_text = fields["cue"]
-        cue = cue_label(cue_text, lex) if cue_text else None
-        if cue in scheme.labels:
-            if cue != scheme.fallback and cue_is_negated(cue_text):
-                return "cue_negated", scheme.fallback
-            if cue != scheme.fallback:
-                return f"cue:{cue}", cue
-            return f"cue:{cue}", cue  # a cue of the fallback act ("announced", "welcomed"): it decides
-        signals = content_signals(fields["content"])
-        for label in scheme.priority:
-            if signals.get(label):
-                return f"content:{label}", label
-        if not cue_text:
-            for label in text_cue_labels(fields["content"], lex):
-                if label in scheme.labels:
-                    return f"content_cue:{label}", label
-        return "fallback", scheme.fallback
+        """(rule name, label) for one statement: `stance.classify.features.lexicon_rule`."""
+        return lexicon_rule(fields, lex, scheme)
 
     def fit(self, X, y):
         """Count, per rule, the gold labels it meets (the rules themselves are fixed)."""
@@ -102,9 +73,7 @@ class CueLexiconClassifier(ClassifierMixin, BaseEstimator):
             raise ValueError(f"labels {unknown} are not in scheme {scheme.name!r} {scheme.labels}")
         lex = self._lex()
         self.classes_ = np.array(scheme.labels, dtype=object)
-        self.rules_ = ([f"cue:{lab}" for lab in scheme.labels] + ["cue_negated"]
-                       + [f"content:{lab}" for lab in scheme.labels]
-                       + [f"content_cue:{lab}" for lab in scheme.labels] + ["fallback"])
+        self.rules_ = rule_names(scheme)
         counts = np.zeros((len(self.rules_), len(self.classes_)))
         index = {r: i for i, r in enumerate(self.rules_)}
         for f, gold in zip(fields, y):
@@ -129,12 +98,7 @@ class CueLexiconClassifier(ClassifierMixin, BaseEstimator):
         out = []
         for f in fields:
             rule, label = self._rule(f, lex, scheme)
-            row = self.rule_counts_[index[rule]] + self.smoothing
-            k = scheme.index(label)
-            if row[k] < row.max():  # the rule decides the label; training only sets the confidence
-                row = row.copy()
-                row[k] = row.max() + self.smoothing
-            out.append(row / row.sum())
+            out.append(rule_probabilities(self.rule_counts_[index[rule]], scheme.index(label), self.smoothing))
         return np.asarray(out)
 
     def decision_function(self, X):

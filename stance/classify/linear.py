@@ -4,6 +4,7 @@ A statement record (``content``, ``cue``, ``context``, ``quote_type``) goes
 through three steps, each a scikit-learn object:
 
 1. ``fields``: a `FunctionTransformer` of the module-level `statement_table`
+   (of `stance.classify.features`, like `lexicon_feature_dicts`)
    turns the records into a 2-D object array, one column per field of
    `stance.classify.features.FIELDS`;
 2. ``columns``: a `ColumnTransformer` gives each field its own vectoriser --
@@ -53,8 +54,7 @@ from sklearn.utils._param_validation import Interval, StrOptions
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import _check_sample_weight, check_is_fitted, validate_data
 
-from ..segment.lexicon import load_lexicon
-from .features import FIELDS, lexicon_signals, statement_fields
+from .features import FIELDS, LEXICON_GROUPS, lexicon_feature_dicts, lexicon_group, statement_table
 from .schemes import LabelScheme, get_scheme
 
 __all__ = ["statement_table", "lexicon_feature_dicts", "lexicon_group", "LEXICON_GROUPS", "make_features",
@@ -65,42 +65,6 @@ FIELD_INDEX = {name: i for i, name in enumerate(FIELDS)}
 # words with inner apostrophes stay whole, so "can't", "won't" and "don't" are features of their own
 TOKEN_PATTERN = r"(?u)\b\w[\w'’]*\b"
 _MAX_ITER = 5000
-
-
-def statement_table(X) -> np.ndarray:
-    """Statement records (or strings) as an object array of shape ``(n, len(FIELDS))``.
-
-    The field extractor of the text pipelines (step ``fields``); refuses a
-    lone record or string like `statement_fields`.
-    """
-    fields = statement_fields(X)
-    table = np.empty((len(fields), len(FIELDS)), dtype=object)
-    for i, f in enumerate(fields):
-        table[i] = [f[k] for k in FIELDS]
-    return table
-
-
-# the groups of `lexicon_signals`' features by name prefix, first match wins (``content_cue=`` before ``content_``)
-LEXICON_GROUPS = (("content_cue=", "content_cues"), ("first_content_cue=", "content_cues"),
-                  ("cue_label=", "cue_label"), ("cue_negated", "cue_label"), ("mod:", "modality"),
-                  ("quote_type=", "quote_type"), ("content_", "content_signals"))
-
-
-def lexicon_group(name: str) -> str:
-    """The group of a lexicon feature name (`LEXICON_GROUPS`), ``"other"`` for a name of none."""
-    return next((group for prefix, group in LEXICON_GROUPS if name.startswith(prefix)), "other")
-
-
-def lexicon_feature_dicts(table, lexicon: str = "en", exclude=()) -> list[dict]:
-    """One dict of named lexicon features per row of a `statement_table` (a `DictVectorizer`'s input).
-
-    ``exclude`` names groups of `LEXICON_GROUPS` to leave out (for ablations).
-    """
-    lex = load_lexicon(lexicon)
-    rows = [lexicon_signals(dict(zip(FIELDS, row)), lex) for row in table]
-    if exclude:
-        rows = [{k: v for k, v in row.items() if lexicon_group(k) not in exclude} for row in rows]
-    return rows
 
 
 def make_features(*, word_ngrams=(1, 2), char_ngrams=(2, 5), cue=True, context=True, lexicon=True,
@@ -139,7 +103,7 @@ def make_features(*, word_ngrams=(1, 2), char_ngrams=(2, 5), cue=True, context=T
     if lexicon:
         blocks.append(("lexicon", Pipeline([
             ("signals", FunctionTransformer(lexicon_feature_dicts, kw_args={"lexicon": lexicon_lang} | (
-                {"exclude": tuple(lexicon_exclude)} if lexicon_exclude else {}))),
+                {"exclude": list(lexicon_exclude)} if lexicon_exclude else {}))),
             ("vectorize", DictVectorizer()),
         ]), list(range(len(FIELDS)))))
         weights["lexicon"] = 1.0

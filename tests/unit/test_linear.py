@@ -19,7 +19,7 @@ from stance.classify import (DEFAULT_SCHEME, CalibratedLinearClassifier, CueLexi
 from stance.classify.features import lexicon_signals, modality_signals
 from stance.classify.persistence import TRUSTED_TYPES
 from stance.classify.weak import weak_label
-from stance.errors import ModelFileError
+from stance.errors import ModelFileError, StanceWarning
 from stance.evaluate import score_labels
 from stance.segment.lexicon import load_lexicon
 
@@ -143,7 +143,9 @@ def _fit_and_save(folder):
 
 
 def _sha(folder):
-    return hashlib.sha256((folder / "model.skops").read_bytes()).hexdigest()
+    files = ("model.skops", "inference.json", "inference.npz")
+    assert all((folder / name).exists() for name in files)
+    return [hashlib.sha256((folder / name).read_bytes()).hexdigest() for name in files]
 
 
 def test_training_and_saving_are_deterministic(tmp_path):
@@ -182,7 +184,8 @@ def test_untrusted_types_are_refused_unless_named(tmp_path):
 
     model = Pipeline([("odd", FunctionTransformer(operator.neg)), ("clf", CalibratedLinearClassifier(cv=3))])
     model.fit(np.abs(np.random.default_rng(0).normal(size=(30, 3))), ["a", "b", "c"] * 10)
-    folder = save_model(model, tmp_path / "odd", scheme=LabelScheme("abc", ("a", "b", "c")))
+    with pytest.warns(StanceWarning, match="without the plain-data form.*_operator.neg"):
+        folder = save_model(model, tmp_path / "odd", scheme=LabelScheme("abc", ("a", "b", "c")))
     with pytest.raises(ModelFileError, match="does not trust.*_operator.neg"):
         load_model(folder)
     loaded, _ = load_model(folder, trusted=["_operator.neg"])
