@@ -16,13 +16,19 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from ..segment.cues import TIME_WORDS
 from ..segment.mentions import FUNCTION_WORDS, ORG_WORDS
 from ..text.tokens import Token, tokenize
 
-__all__ = ["NameChain", "name_chains", "ORG_WORDS", "Gazetteer", "load_gazetteer", "strip_possessive"]
+__all__ = ["NameChain", "name_chains", "ORG_WORDS", "MODIFIER_SUFFIXES", "Gazetteer", "load_gazetteer",
+           "strip_possessive"]
 
 _JOINERS = frozenset("of for in on and & de du la le al el bin van von der da".split())
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
+_STATE_WORDS = frozenset("republic kingdom federation emirate sultanate principality commonwealth".split())
+_PARTICLES = frozenset("da das de do dos du di von van der den ter bin ibn ben".split())
+# a hyphenated word ending so modifies the name after it ("Piraeus-based Thalassa Maritime")
+MODIFIER_SUFFIXES = ("-based", "-born", "-led", "-backed", "-owned", "-run", "-funded", "-linked", "-allied")
 
 HONORIFICS = frozenset("honourable honorable hon excellency his her majesty highness sheikh dr mr mrs ms".split())
 
@@ -81,6 +87,10 @@ def load_gazetteer(lang: str = "en") -> Gazetteer:
 
 
 def _is_cap(tok: Token) -> bool:
+    if tok.lower.endswith(MODIFIER_SUFFIXES):
+        return False  # "Piraeus-based", "Iran-backed": a modifier before the name, no part of it
+    if tok.lower.split("-")[0] in ("al", "el", "bin", "ibn", "abu") and "-" in tok.text:
+        return tok.text.split("-", 1)[1][:1].isupper()  # "al-Jaberi", "el-Sisi": a particle joined to a name
     return tok.text[:1].isupper() and tok.lower not in FUNCTION_WORDS and tok.lower not in ("the", "a", "an")
 
 
@@ -103,6 +113,9 @@ def name_chains(text: str, spans, titles: frozenset, gazetteer: Gazetteer) -> li
                 elif (tokens[j].lower in _JOINERS and j + 1 < n and _is_cap(tokens[j + 1])
                       and _joins(tokens, i, j, titles, gazetteer)):
                     j += 2  # "Ministry of Defence", "Embassy in Moscow"; not "Ana Silva of Chile"
+                elif (tokens[j].lower in _PARTICLES and j + 2 < n and tokens[j + 1].lower in _PARTICLES
+                      and _is_cap(tokens[j + 2]) and _joins(tokens, i, j, titles, gazetteer)):
+                    j += 3  # "Ursula von der Leyen"
                 elif (tokens[j].lower in ("of", "for") and j + 2 < n and tokens[j + 1].lower == "the"
                       and _is_cap(tokens[j + 2]) and _joins(tokens, i, j, titles, gazetteer)):
                     j += 3  # "Ministry of Foreign Affairs of the Arab Republic of Egypt"
@@ -127,10 +140,16 @@ def _joins(tokens: list[Token], i: int, j: int, titles, gazetteer) -> bool:
     State", "Embassy in Moscow"); after a person's name it starts an affiliation ("Ana Silva of Chile").
     """
     so_far = [strip_possessive(t.lower).rstrip(".") for t in tokens[i:j]]
+    if tokens[j + 1].lower in TIME_WORDS:
+        return False  # "Chile's Ministry of Mining on Monday": a date, not a name
+    if tokens[j].lower in _PARTICLES and not any(w in ORG_WORDS for w in so_far) and so_far[-1] not in titles:
+        return True  # a person's name particle: "Lula da Silva", "von der Leyen", "bin Zayed"
     so_far = so_far[:-1] + [so_far[-1], so_far[-1].removesuffix("s")]  # "Foreign Ministers of …": a plural title
     if tokens[j].lower in ("and", "&"):  # "Trade and Industry", not "Embassy in Moscow and Ana Silva"
         return (any(w in ORG_WORDS for w in so_far) and so_far[-1] not in ORG_WORDS
                 and not gazetteer.country(tokens[j - 1].text))
+    if so_far[-1] in _STATE_WORDS:
+        return True  # "Arab Republic of Egypt", "Kingdom of Saudi Arabia"
     if gazetteer.country(tokens[j + 1].text) and so_far[-1] not in ORG_WORDS and so_far[-1] not in titles:
         return False
     return so_far[-1] in titles or any(w in ORG_WORDS for w in so_far)
@@ -176,8 +195,11 @@ def _split_title(text, toks: list[Token], titles, gazetteer) -> list[NameChain]:
     name_toks = toks[k:]
     if k and len(name_toks) > 3 and name_toks[0].lower in _JOINERS:
         # "President for National Security Affairs Jake Sullivan": the title runs on; the name is its end
-        m = len(toks) - 2
-        while m > k and (toks[m - 1].text == "." or len(toks[m - 1].text.rstrip(".")) == 1):
+        last = len(toks) - 1
+        while last > k and (toks[last].lower.rstrip(".") in _SUFFIXES or toks[last].text in (",", ".")):
+            last -= 1  # "… Joseph R. Biden, Jr.": the surname is before the suffix
+        m = last - 1
+        while m > k and (toks[m].text == "." or len(toks[m].text.rstrip(".")) == 1):
             m -= 1  # keep initials: "Joseph R. Biden"
         k, name_toks = m, toks[m:]
     if not name_toks or (len(name_toks) == 1 and name_toks[0].lower in _JOINERS):

@@ -20,22 +20,33 @@ the gazetteer and the appositive after the first full mention.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from ..document import Document, Entity, Span, Statement
 from ..segment.lexicon import Lexicon, load_lexicon
-from ..segment.mentions import FUNCTION_WORDS, SPEAKER_NOUNS
+from ..segment.mentions import FUNCTION_WORDS, SPEAKER_NOUNS, pronoun_of
 from ..segment.segmenter import SOURCE_VOICE_GENRES, Mention
-from ..text import layout
-from .issuer import issuer_from_metadata
-from .names import ORG_WORDS, Gazetteer, NameChain, load_gazetteer, name_chains, strip_possessive
+from ..text import find_quotes, layout, paragraph_spans, split_sentences
+from .issuer import group_in_opening, issuer_from_metadata
+from .names import MODIFIER_SUFFIXES, ORG_WORDS, Gazetteer, NameChain, load_gazetteer, name_chains, strip_possessive
 
 __all__ = ["EntityResolver"]
 
 _HONORIFICS = frozenset("mr mrs ms miss dr sir madam the".split())
 _PERSON_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
 _GROUP_WORDS = frozenset("leaders sides countries governments ministers parties nations members allies".split())
+# heads of descriptions that denote the people taking part in a meeting or call ("the two leaders", "the officials")
+_PARTICIPANT_WORDS = frozenset("leaders ministers officials sides presidents counterparts".split())
+_NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4}
+_LOOKBACK = 40  # sentences searched back for the meeting a group description refers to
+_MEETING = re.compile(r"\b(?:met|meet|meets|meeting|spoke|speak|speaks|call|hosted|hosts|welcomed|talked|talks|"
+                      r"visit|visited|conversation|telephone|phone)\b", re.I)
+# heads of descriptions that denote an organisation whatever its name ("the company" for "Hanil Biologics")
+_ORG_HEADS = frozenset("""company firm group bloc organisation organization mission coalition campaign alliance body
+agency charity union operator consortium network movement association manufacturer producer insurer bank""".split())
+_NAME_PARTICLES = frozenset("de du da das dos di del della la le al el bin ibn van von der den ter ben".split())
 _DETERMINERS = frozenset("the a an this that these those".split())
 
 
@@ -49,6 +60,21 @@ def _unsuffixed(folded: str) -> str:
     while len(words) > 1 and words[-1] in ("jr", "sr", "ii", "iii", "iv"):
         words.pop()
     return " ".join(words)
+
+
+def _fullest(chain: NameChain) -> tuple[int, bool]:
+    """Sort key of the fullest name form: the longest, running text before capitalised headings."""
+    return len(chain.name), not chain.name.isupper()
+
+
+def _headline_name(title: str, chain: NameChain) -> NameChain:
+    """A name in a title-case headline ends at its generational suffix: "Joseph R. Biden, Jr. Call" ->
+    "Joseph R. Biden, Jr." (every headline word is capitalised, so the chain runs on)."""
+    m = re.search(r"\b(?:Jr|Sr)\b\.?", chain.name)
+    if not m or not chain.name[m.end():].strip():
+        return chain
+    end = chain.start + m.end()
+    return NameChain(chain.start, end, title[chain.start:end], chain.title, chain.possessive)
 
 
 @dataclass
@@ -81,8 +107,12 @@ class EntityResolver:
         body = [(b.start, b.end) for b in layout(text) if b.kind == "body"]
         chains = name_chains(text, body, lex.titles, gaz)
         title = str(doc.metadata.get("title") or "")
-        title_chains = name_chains(title, [(0, len(title))], lex.titles, gaz) if title else []
-        state = _Resolution(doc, chains, lex.titles, gaz, title_chains)
+        title_chains = [_headline_name(title, c) for c in name_chains(title, [(0, len(title))], lex.titles, gaz)] \
+            if title else []
+        # the issuer line and other page furniture hold full names too ("Ministry of Foreign Affairs of …")
+        furniture = [(b.start, b.end) for b in layout(text) if b.kind != "body"]
+        title_chains += [c for c in name_chains(text, furniture, lex.titles, gaz) if not c.name.isupper()]
+        state = _Resolution(doc, chains, lex.titles, gaz, title_chains, body)
         out = []
         for st, mention in segmented:
             name = state.resolve(mention, st)
@@ -95,13 +125,18 @@ class EntityResolver:
 
 
 class _Resolution:
-    def __init__(self, doc, chains: list[NameChain], titles, gaz: Gazetteer, title_chains=()):
+    def __init__(self, doc, chains: list[NameChain], titles, gaz: Gazetteer, title_chains=(), body=()):
         self.doc, self.text, self.titles, self.gaz = doc, doc.text, titles, gaz
+        self.body = list(body)
+        self._sentences: list[tuple[int, int]] | None = None  # split lazily: only groups and "they" need them
         self.chains = chains
         self.folded = [_unsuffixed(_fold(c.name)) for c in chains]  # compared with every mention: fold once
         self.title_chains = list(title_chains)  # names in the document's title: evidence for full names only
         self.known: dict[str, _Known] = {}
         self.recent: list[str] = []  # entity names in order of last mention as speaker
+        self.starts = [c.start for c in chains]  # chains are in text order: bisect instead of scanning
+        self._surnames: dict[str, str] | None = None  # folded word -> fullest person-like name (built once)
+        self._types: dict[tuple[str, str], str] = {}
 
     # -- entities ---------------------------------------------------------------------------
     def entities(self) -> list[Entity]:
@@ -109,6 +144,10 @@ class _Resolution:
                        affiliation=k.affiliation, country=k.country) for k in self.known.values()]
 
     def _register(self, name: str, etype: str, alias: str | None = None, title: str = "") -> str:
+        if name not in self.known and etype == "organization":
+            fuller = self._fuller_organisation(name)
+            if fuller:
+                alias, name = alias or name, fuller
         k = self.known.get(name)
         if k is None:
             k = self.known[name] = _Known(name, etype, title)
@@ -145,14 +184,21 @@ class _Resolution:
     # -- mentions ---------------------------------------------------------------------------
     def resolve(self, mention: Mention | None, st: Statement) -> str | None:
         if mention is None:
+            state = self._own_state_as_subject(st.content_span.start, st.content_span.end)
+            if state:
+                return self._register(state, "government")
             issuer = self._issuer()
             return self._register(issuer, self._type_of(issuer, "")) if issuer else None
         surface = mention.span.text(self.text)
         if mention.kind == "pronoun":
-            return self._pronoun(surface.lower(), mention)
+            return self._pronoun(pronoun_of(surface.lower()), mention)
         if mention.kind == "label":
             return self._label(surface)
         cleaned = self._strip_determiner(surface)
+        if cleaned.split()[-1].lower() in _PARTICIPANT_WORDS:
+            found = self._group(surface, mention.span.start)  # "the U.S. and Israeli officials"
+            if found:
+                return found
         if re.search(r"\band\b|&", cleaned) and mention.kind == "name":
             return self._register(self._group_name(cleaned, mention.span.start), "group", surface)
         if mention.kind == "description":
@@ -166,7 +212,19 @@ class _Resolution:
         """Who speaks in a document's own voice: ``metadata["issuer"]``, else "We, the X", else its first organisation."""
         if "issuer_cache" in self.__dict__:
             return self.__dict__["issuer_cache"]
+        joint = self.doc.metadata.get("genre") == "joint_statement"
         issuer = issuer_from_metadata(self.doc.metadata, self._strip_title)
+        if issuer and joint and re.search(r"\band\b|,", issuer) and not re.match(
+                r"(?i)(?:the\s+)?(?:leaders|governments|heads|(?:foreign\s+)?ministers)\b", issuer):
+            issuer = self._group_name(issuer, 0)  # "President Biden and President Lula": the members' names
+        if joint:
+            first = self._sentence_spans()[:1]
+            opening = group_in_opening(self.text, first[0][1], self.titles) if first else None
+            if opening:
+                issuer = opening  # the group noun phrase of the text (6.2): "the Leaders of A, B and C" 
+        if not issuer and joint:
+            first = self._sentence_spans()[:1]
+            issuer = self._participants(first[0][1]) if first else None  # "A hosted B and C for a meeting …"
         if not issuer:
             m = re.search(r"\bWe,\s+(?:the\s+)?([A-Z][^,;:.]{2,120}?),", self.text)
             if m:
@@ -174,10 +232,54 @@ class _Resolution:
         if not issuer:
             typed = [(c, self._type_of(c.name, c.title)) for c in self.chains
                      if not self.gaz.is_demonym(c.name) and not c.name.isupper()]
-            issuer = next((c.name for c, t in typed if t in ("organization", "group")), None) or next(
+            issuer = next((c.name for c, t in typed if t == "organization" or (t == "group" and any(
+                w in _GROUP_WORDS for w in c.name.lower().split()))), None) or next(
                 (c.name for c, t in typed if t == "government"), None)
         self.__dict__["issuer_cache"] = issuer
         return issuer
+
+    def _country_of(self, name: str | None) -> str | None:
+        """The state a name denotes or belongs to: "The White House" -> United States, "Ministry of Foreign
+        Affairs of Egypt" -> Egypt (the gazetteer's names, demonyms and seats of government)."""
+        words = self._strip_determiner(name or "").split()
+        whole = self.gaz.country_of.get(" ".join(words).lower()) if words else None
+        if whole or not any(strip_possessive(w).lower() in ORG_WORDS for w in words):
+            return whole  # a person's name says nothing of a state ("Ana Lima" is not Peru)
+        return next((self.gaz.country(w) for w in words if self.gaz.country(w)), None)
+
+    def _own_state_as_subject(self, lo: int, hi: int) -> str | None:
+        """ANNOTATION.md 6.2 and 6.5: in a source-voice document, a sentence whose subject is the issuer's own
+        state ("The United States stands with …" in a White House statement) is that state's statement."""
+        if self.doc.metadata.get("genre") not in SOURCE_VOICE_GENRES:
+            return None
+        own = self._country_of(self._issuer()) or self._country_of(self.doc.metadata.get("publisher"))
+        if not own:
+            return None
+        k = bisect.bisect_left(self.starts, lo)
+        for chain in self.chains[k:k + 1]:
+            if chain.start > lo + 80:
+                break
+            before = self.text[lo:chain.start].strip().lower()
+            after = self.text[chain.end:chain.end + 20]
+            subject = before in ("", "the") or before.endswith((", the", ","))
+            if (subject and not chain.possessive and re.match(r"\s+[a-z]", after)
+                    and self.gaz.country_of.get(chain.name.lower()) == own):
+                return own  # only the first name of the sentence can be its subject
+        return None
+
+    def _fuller_organisation(self, name: str) -> str | None:
+        """"Ministry of Foreign Affairs" -> "Ministry of Foreign Affairs of the Arab Republic of Egypt" when the
+        document (its issuer line included) gives exactly one fuller form (the canonical name is the fullest)."""
+        if "_heads" not in self.__dict__:
+            heads: dict[str, set] = {}  # "ministry of foreign affairs" -> {"Ministry of Foreign Affairs of Egypt"}
+            for c in self.chains + self.title_chains:
+                words = _fold(c.name).split()
+                for i, w in enumerate(words[1:], 1):
+                    if w in ("of", "for"):
+                        heads.setdefault(" ".join(words[:i]), set()).add(c.name)
+            self.__dict__["_heads"] = heads
+        fuller = self.__dict__["_heads"].get(_fold(name), set())
+        return next(iter(fuller)) if len(fuller) == 1 else None
 
     def _strip_title(self, name: str) -> str:
         """"President Joe Biden" -> "Joe Biden" (a name without a title stays as it is)."""
@@ -186,11 +288,17 @@ class _Resolution:
 
     def _strip_determiner(self, surface: str) -> str:
         words = surface.split()
-        while words and words[0].lower() in _DETERMINERS:
-            words = words[1:]
+        while words and (words[0].lower() in _DETERMINERS or words[0].lower().endswith(MODIFIER_SUFFIXES)):
+            words = words[1:]  # "the", "Piraeus-based"
         return strip_possessive(" ".join(words)) if words else surface
 
     def _type_of(self, name: str, title: str) -> str:
+        key = (name, title)
+        if key not in self._types:
+            self._types[key] = self._guess_type(name, title)
+        return self._types[key]
+
+    def _guess_type(self, name: str, title: str) -> str:
         words = [strip_possessive(w).lower() for w in name.split()]
         if any(w in ORG_WORDS for w in words):
             if words[-1] in ("government", "administration", "cabinet", "kremlin") or words[0] == "government":
@@ -200,7 +308,20 @@ class _Resolution:
             return "government"
         if any(w in _GROUP_WORDS for w in words):
             return "group"
-        if title or (1 <= len(words) <= 4 and all(w[:1].isalpha() for w in words)):
+        if title:
+            return "person"
+        if len(words) == 1 and name.isupper() and len(name) > 1:
+            return "organization"  # an acronym: "UN", "NATO", "ICRC"
+        if len(words) == 1 and name.endswith("s") and self.gaz.is_demonym(name[:-1]):
+            return "group"  # "Houthis", "Russians"
+        if any(w[:1].islower() and w not in _NAME_PARTICLES for w in name.split()):
+            return "unknown"  # "freedom to vote": lowercase words are no part of a person's name
+        if len(words) == 1:
+            # a single word is a person only as the surname of a fuller name ("Nakagome"), not "Tigris"
+            full = self._surname(name)
+            return "person" if full and full != name else "unknown"
+        if 2 <= len(words) <= 4 and all(w[:1].isalpha() for w in words) and not any(
+                self.gaz.country(w) for w in name.split()):
             return "person"
         return "unknown"
 
@@ -216,25 +337,19 @@ class _Resolution:
             found = self._description(cleaned, mention.span.start)  # "the Ministry", "the Commission"
             if found:
                 return self._register(found, self.known[found].type, surface)
-        best = None
         target = _unsuffixed(_fold(cleaned))
-        last = target.split()[-1] if target else ""
-        for chain, folded in zip(self.chains, self.folded):
-            if folded == target or (folded.endswith(" " + target)) or (
-                    len(target.split()) == 1 and last in folded.split()[::len(folded.split()) - 1 or 1]
-                    and self._personish(chain)):
-                if best is None or (len(chain.name), not chain.name.isupper()) > (len(best.name),
-                                                                                   not best.name.isupper()):
-                    best = chain
+        index = self._name_index()
+        candidates = [index["suffix"].get(target)]
+        if len(target.split()) == 1:
+            candidates.append(index["word"].get(target))  # a surname or given name of a person
+        best = max((c for c in candidates if c is not None), key=_fullest, default=None)
         if best is not None and best.name.isupper():
             # "KIVU COPPER HOLDINGS" in a heading: the same name in running text reads better
-            mixed = [c for c in self.chains if _fold(c.name) == _fold(best.name) and not c.name.isupper()]
-            best = mixed[0] if mixed else best
+            best = index["mixed"].get(_fold(best.name), best)
         if best is None:
-            for chain in self.chains:
-                if chain.start <= mention.span.start < chain.end + 1 or chain.start == mention.span.start:
-                    best = chain
-                    break
+            k = bisect.bisect_right(self.starts, mention.span.start) - 1
+            if k >= 0 and self.chains[k].start <= mention.span.start < self.chains[k].end + 1:
+                best = self.chains[k]
         name = best.name if best else cleaned
         title = best.title if best else ""
         # a title-only mention ("the Foreign Minister") is a description
@@ -246,15 +361,19 @@ class _Resolution:
 
     def _surname(self, word: str) -> str | None:
         """The fullest person-like name (text, then title) beginning or ending with ``word`` ("Wang" -> "Wang Lirong")."""
-        w = _fold(word)
-        best = None
-        for chain in self.chains + self.title_chains:
-            f = _fold(chain.name)
-            if w and (f == w or f.startswith(w + " ") or f.endswith(" " + w)) and self._personish(chain) \
-                    and not chain.name.isupper():
-                if best is None or len(chain.name) > len(best):
-                    best = chain.name
-        return best
+        if self._surnames is None:
+            index: dict[str, str] = {}
+            for chain in self.chains + self.title_chains:
+                if chain.name.isupper() or not self._personish(chain):
+                    continue
+                words = _unsuffixed(_fold(chain.name)).split()
+                # the whole name, and every run of words it begins or ends with ("Jean-Pierre", "Wang")
+                for key in {" ".join(words[:i]) for i in range(1, len(words) + 1)} | {
+                        " ".join(words[i:]) for i in range(len(words))}:
+                    if len(chain.name) > len(index.get(key, "")):
+                        index[key] = chain.name
+            self._surnames = index
+        return self._surnames.get(_fold(word))
 
     def _name_around(self, surname: str) -> str | None:
         """"Karine Jean-Pierre" for "JEAN-PIERRE": the surname with the given names before it, in the title
@@ -294,6 +413,9 @@ class _Resolution:
         words = [strip_possessive(w).lower() for w in description.split() if w.lower() not in _DETERMINERS]
         if not words:
             return None
+        principal = self._principal(" ".join(words))
+        if principal:
+            return self._register(principal, "person", description)
         head, mods = words[-1], words[:-1]
         for name in reversed(self.recent):
             k = self.known[name]
@@ -308,6 +430,53 @@ class _Resolution:
             hay = (_fold(chain.name) + " " + _fold(chain.title)).split()
             if head in hay and all(m in hay or self.gaz.country(m) for m in mods):
                 return self._register(chain.name, self._type_of(chain.name, chain.title), title=chain.title)
+        if head in _ORG_HEADS and not mods:
+            return self._organisation_before(head, position)
+        return None
+
+    def _organisation_before(self, head: str, position: int) -> str | None:
+        """"the company", "the group", "the bloc": the closest organisation named before ``position``, by its
+        type or by how the text introduces it ("the rights group Justice pour le Katanga", "Hanil Biologics,
+        a vaccine manufacturer")."""
+        for chain in self._closest_chains(position):
+            if chain.end > position:
+                break
+            name = self._canonical(chain)
+            etype = self.known[name].type if name in self.known else self._type_of(chain.name, chain.title)
+            before = self.text[max(0, chain.start - 40):chain.start].lower().split()
+            after = self.text[chain.end:chain.end + 100]
+            introduced = (before and strip_possessive(before[-1]) in _ORG_HEADS) or re.match(
+                r",\s+(?:an?|the)\s+[^,.;]*?\b(?:" + "|".join(sorted(_ORG_HEADS)) + r")\b", after)
+            if etype == "organization" or (introduced and etype in ("person", "unknown") and not chain.title):
+                return self._register(name, "organization", title=chain.title)
+        return None
+
+    def _principal(self, title: str) -> str | None:
+        """In an official document (source voice or transcript), "the President" with no other word is the
+        issuing office's own office holder: the first person the document's title, else its text, names
+        with that title and no foreign attachment ("President Ivan Duque of Colombia" is not the principal)."""
+        genre = self.doc.metadata.get("genre")
+        if title not in self.titles or (genre not in SOURCE_VOICE_GENRES and genre != "transcript"):
+            return None
+        for source, chains in ((str(self.doc.metadata.get("title") or ""), self.title_chains),
+                               (self.text, self.chains)):
+            for chain in chains:
+                words = [strip_possessive(w).lower().rstrip(".") for w in chain.title.split()]
+                if (" ".join(words[-len(title.split()):]) != title or self.gaz.is_demonym(chain.title.split()[0])
+                        or re.match(r"\s+of\s+(?:the\s+)?[A-Z]", source[chain.end:chain.end + 40])
+                        or not self._titled_person(chain)):
+                    continue
+                if len(words) > len(title.split()) and words[-len(title.split()) - 1] in ("vice", "deputy"):
+                    continue  # "Vice President Harris" is not "the President"
+                if chains is self.chains:
+                    return self._canonical(chain)
+                # a headline's chain may run on ("Joseph R. Biden, Jr. Call"): the text's form of the surname
+                for word in reversed(chain.name.split()):
+                    found = self._surname(word.rstrip(".,")) if word.rstrip(".,").lower() not in (
+                        "jr", "sr") and self.gaz.country(word) is None else None
+                    if found and found != chain.name:
+                        return found
+                return chain.name
         return None
 
     def _closest_chains(self, position: int) -> list[NameChain]:
@@ -317,9 +486,21 @@ class _Resolution:
         return before[::-1] + after
 
     def _group(self, description: str, position: int) -> str | None:
-        """"the two leaders", "both sides": the two closest distinct people (or parties) named before."""
-        words = description.lower().split()
-        if not words or words[-1] not in _GROUP_WORDS or (len(words) == 1 and words[0] != "leaders"):
+        """"the two leaders", "both sides", "the officials": the people who take part in the meeting or call
+        named last (`_participants`); "the two countries": the two closest distinct parties named before."""
+        raw = [strip_possessive(w) for w in description.split()]
+        words = [w.lower() for w in raw]
+        if not words or words[-1] not in (_GROUP_WORDS | _PARTICIPANT_WORDS) or (
+                len(words) == 1 and words[0] not in ("leaders", "ministers")):
+            return None
+        count = next((_NUMBERS[w] for w in words if w in _NUMBERS), None)
+        if words[-1] in _PARTICIPANT_WORDS and all(
+                w in _DETERMINERS or w in _NUMBERS or w == "and" or self.gaz.country(r)
+                for w, r in zip(words[:-1], raw)):  # "the two leaders", "the U.S. and Israeli officials"
+            found = self._participants(position, count)
+            if found:
+                return self._register(found, "group", description)
+        if words[-1] not in _GROUP_WORDS or count is None and words[-1] not in ("leaders", "ministers"):
             return None
         members: list[str] = []
         for chain in self._closest_chains(position):
@@ -336,9 +517,21 @@ class _Resolution:
 
     def _group_name(self, surface: str, position: int) -> str:
         """"Mr. Sullivan and Dr. Juma" -> "Jake Sullivan and Monica Juma": each member by its canonical name."""
-        parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", surface) if p.strip()]
+        words = surface.split()
+        if len(words) > 1 and words[0].lower().rstrip("s") in self.titles and words[0].lower().endswith("s"):
+            surface = " ".join(words[1:])  # "Presidents Biden and Lula"
+        chains = name_chains(surface, [(0, len(surface))], self.titles, self.gaz)
+        if len(chains) >= 2 and all(c.title and self._type_of(c.name, c.title) == "person" for c in chains):
+            # "U.S. President Joseph R. Biden, Dutch Prime Minister Dick Schoof, and …": titled people
+            surface = ", ".join(c.name for c in chains)
+        parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?(?!(?:Jr|Sr)\b)|\s+and\s+|\s*&\s*", surface)
+                 if p.strip()]
         names = []
         for part in parts:
+            bare = self._strip_determiner(part).lower()
+            if bare in self.titles:  # "The Vice President and Prime Minister Netanyahu"
+                names.append(self._principal(bare) or self._strip_determiner(part))
+                continue
             own = name_chains(part, [(0, len(part))], self.titles, self.gaz)
             name = own[0].name if own and own[0].title else part
             words = [w for w in name.split() if w.lower().rstrip(".") not in _HONORIFICS]
@@ -354,21 +547,90 @@ class _Resolution:
             return surface
         return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 2 else " and ".join(names)
 
+    def _sentence_spans(self) -> list[tuple[int, int]]:
+        if self._sentences is None:
+            quotes = find_quotes(self.text, paragraph_spans(self.text))
+            self._sentences = split_sentences(self.text, self.body, quotes)
+        return self._sentences
+
+    def _titled_person(self, chain: NameChain) -> bool:
+        """A person named with an office ("President Lula", "Foreign Minister Ana Silva"): a meeting's participant."""
+        return (bool(chain.title) and chain.name[:1].isupper() and not chain.name.isupper()
+                and chain.name.lower() not in self.titles
+                and self._type_of(chain.name, chain.title) == "person")
+
+    def _participants(self, position: int, count: int | None = None) -> str | None:
+        """The people of the last sentence before ``position`` that names two or more office holders
+        ("President A spoke with Prime Minister B of C") joined as a group name, the first ``count`` of them.
+
+        This is what "the two leaders", "both ministers", "the officials" and "they" denote in readouts
+        and joint statements, and in news reports of a meeting.
+        """
+        spans = self._sentence_spans()
+        k = bisect.bisect_right(spans, (position, position))
+        fallback = None
+        for s, e in reversed(spans[max(0, k - _LOOKBACK):k]):  # a bounded look back keeps it linear
+            members: list[str] = []
+            lo, hi = bisect.bisect_left(self.starts, s), bisect.bisect_left(self.starts, min(e, position))
+            for chain in self.chains[lo:hi]:
+                if self._titled_person(chain):
+                    name = self._canonical(chain)
+                    if name not in members:
+                        members.append(name)
+            if len(members) < 2 or (count and len(members) < count):
+                continue
+            members = members[:count] if count else members
+            name = ", ".join(members[:-1]) + " and " + members[-1] if len(members) > 2 else " and ".join(members)
+            if _MEETING.search(self.text, s, min(e, position)):
+                return name  # "A spoke with B", "A met B": the sentence that brings them together
+            fallback = fallback or name
+        return fallback
+
+    def _name_index(self) -> dict:
+        """Lookups built once per document, so that resolving a name costs no pass over all chains:
+        ``suffix``: every run of words a name ends with -> the fullest chain ending so; ``word``: a first or
+        last word (any word of a titled name) -> the fullest person-like chain with it; ``mixed``: a name ->
+        its first chain not in capitals; ``canonical``: the same as ``suffix`` without capitalised headings."""
+        if "_index" not in self.__dict__:
+            suffix, word, mixed, canonical = {}, {}, {}, {}
+            for chain, folded in zip(self.chains, self.folded):
+                words = folded.split()
+                for i in range(len(words)):
+                    key = " ".join(words[i:])
+                    if key not in suffix or _fullest(chain) > _fullest(suffix[key]):
+                        suffix[key] = chain
+                if words and self._personish(chain):
+                    for w in set(words if chain.title else (words[0], words[-1])):
+                        if w not in word or _fullest(chain) > _fullest(word[w]):
+                            word[w] = chain
+                if not chain.name.isupper():
+                    mixed.setdefault(_fold(chain.name), chain)
+                    f = _fold(chain.name).split()
+                    for i in range(len(f)):
+                        key = " ".join(f[i:])
+                        if len(chain.name) > len(canonical.get(key, "")):
+                            canonical[key] = chain.name
+            self.__dict__["_index"] = {"suffix": suffix, "word": word, "mixed": mixed, "canonical": canonical}
+        return self.__dict__["_index"]
+
     def _canonical(self, chain: NameChain) -> str:
         """The fullest chain of the document that ends like ``chain`` (its canonical name)."""
-        folded = _fold(chain.name)
-        best = chain.name
-        for c in self.chains:
-            f = _fold(c.name)
-            if (f == folded or f.endswith(" " + folded)) and len(c.name) > len(best) and not c.name.isupper():
-                best = c.name
-        return best
+        fuller = self._name_index()["canonical"].get(_fold(chain.name), "")
+        return fuller if len(fuller) > len(chain.name) else chain.name
 
     def _pronoun(self, pronoun: str, mention: Mention) -> str | None:
         if pronoun in ("we", "i") and self.doc.metadata.get("genre") in SOURCE_VOICE_GENRES:
             issuer = self._issuer()  # "We condemn …" in a statement: its issuer (rule 9)
             if issuer:
                 return self._register(issuer, self._type_of(issuer, ""))
+        if pronoun == "they":
+            # a group that spoke last ("Kenya and Ethiopia said … They added"), else the participants of the
+            # meeting named last ("President A met Prime Minister B. They discussed …")
+            if self.recent and self.known[self.recent[-1]].type == "group":
+                return self._register(self.recent[-1], "group")
+            found = self._participants(mention.span.start)
+            if found:
+                return self._register(found, "group")
         wanted = {"he": ("person",), "she": ("person",), "it": ("organization", "government"),
                   "they": ("group", "organization", "government"), "we": ("organization", "government", "group"),
                   "i": ("person",)}.get(pronoun, ())

@@ -67,12 +67,15 @@ def fold_name(name: str | None) -> str:
     return re.sub(r"[\W_]+", " ", (name or "").lower()).strip()
 
 
-def same_speaker(pred: str | None, gold: str | None, gold_forms: frozenset = frozenset()) -> bool:
+def same_speaker(pred: str | None, gold: str | None, gold_forms: frozenset = frozenset(), document: str = "") -> bool:
     """Whether a predicted speaker names the gold entity.
 
     ``gold_forms`` are other folded mentions of the gold entity in the
     document (aliases, the mention texts of its statements).  A predicted
-    surname of a gold full name ("Nakagome" for "Masashi Nakagome") counts, and
+    surname of a gold full name ("Nakagome" for "Masashi Nakagome") counts; so
+    does a fuller name of a gold surname when the ``document`` (its text and
+    title) names it so ("Joe Biden" for gold "Biden" where the title says
+    "President Joe Biden"): both are mentions of the same entity.  And
     so does a group named by the same members ("Biden and Lula" for "Joseph R.
     Biden Jr. of the United States and Luiz Inácio Lula da Silva of Brazil").
     """
@@ -81,15 +84,34 @@ def same_speaker(pred: str | None, gold: str | None, gold_forms: frozenset = fro
         return not p and not g
     if p == g or p in gold_forms:
         return True
-    gw, pw = g.split(), p.split()
-    if len(pw) < len(gw) and gw[-len(pw):] == pw:
-        return True
+    gw, pw = _unsuffixed(g).split(), _unsuffixed(p).split()
+    if pw == gw:
+        return True  # "Joseph R. Biden" for "Joseph R. Biden Jr."
+    if len(pw) < len(gw) and gw[-len(pw):] == pw and not _is_group(gold):
+        return True  # a surname ("Biden" for "Joseph R. Biden, Jr."), not a member of a group
+    if (document and len(gw) < len(pw) and pw[-len(gw):] == gw and not _is_group(gold) and not _is_group(pred)
+            and re.search(r"(?<!\w)" + r"[.,]?\s+".join(map(re.escape, p.split())) + r"(?!\w)", document, re.I)):
+        return True  # the document names the gold entity with this fuller form too
     # a group named by its members: "Jake Sullivan and Monica Juma" names the gold group
     # "Jake Sullivan and Monica Juma of Kenya" when every member is named (each by full name or surname)
     p_members, g_members = _members(pred), _members(gold)
     if len(p_members) >= 2 and len(p_members) == len(g_members):
         return all(any(_names_person(pm, gm) for gm in g_members) for pm in p_members)
     return False
+
+
+def _unsuffixed(folded: str) -> str:
+    """"joseph r biden jr" -> "joseph r biden": a generational suffix does not change who is named."""
+    words = folded.split()
+    while len(words) > 1 and words[-1] in ("jr", "sr", "ii", "iii", "iv"):
+        words.pop()
+    return " ".join(words)
+
+
+def _is_group(name: str) -> bool:
+    """A name of several parties ("Kenya and Ethiopia", "leaders of A, B and C"): its last words name one
+    member, not the group."""
+    return len(_members(name)) >= 2
 
 
 def _members(name: str | None) -> list[str]:

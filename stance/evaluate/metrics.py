@@ -65,11 +65,12 @@ def count_document(gold: GoldDocument, predictions: list[Mapping]) -> DocCounts:
     p_spans = [tuple(r["content_span"]) for r in predictions]
     pairs = match_spans(text, g_spans, p_spans)
     forms = _gold_forms(gold)
+    document = text + "\n" + str(gold.document.metadata.get("title") or "")
     c = DocCounts(gold.doc_id, gold=len(g_spans), pred=len(p_spans), matched=len(pairs))
     c.exact = len(match_spans(text, g_spans, p_spans, exact=True))
     for gi, pi in pairs:
         g, p = gold.statements[gi], predictions[pi]
-        ok = same_speaker(p.get("speaker"), g.speaker, forms.get(g.speaker or "", frozenset()))
+        ok = same_speaker(p.get("speaker"), g.speaker, forms.get(g.speaker or "", frozenset()), document)
         c.speaker_ok += ok
         c.speaker_pairs.append((g.speaker, p.get("speaker")))
         c.label_pairs.append((g.label, p.get("label")))

@@ -10,15 +10,27 @@ Bounded look-around keeps it linear.
 from __future__ import annotations
 
 from ..text.tokens import Token
-from .cues import DETERMINERS, is_possessive
+from .cues import DETERMINERS, TIME_WORDS, is_possessive
 
 # quantifiers that start a speaker phrase like a determiner: "several friends", "two officials"
 QUANTIFIERS = frozenset("several many some two three four five six one other another most few both numerous "
                         "multiple various".split())
 
-__all__ = ["PRONOUNS", "SPEAKER_NOUNS", "FUNCTION_WORDS", "ORG_WORDS", "np_left", "np_right", "is_speaker_phrase"]
+__all__ = ["PRONOUNS", "SPEAKER_NOUNS", "FUNCTION_WORDS", "ORG_WORDS", "np_left", "np_right", "is_speaker_phrase",
+           "pronoun_of"]
 
-PRONOUNS = frozenset("he she it they we i you".split())
+_BARE_PRONOUNS = ("he", "she", "it", "they", "we", "i", "you")
+# with a contracted auxiliary, one token in the text: "We’ll", "I’ve", "they're"
+PRONOUNS = frozenset(_BARE_PRONOUNS) | frozenset(
+    p + apostrophe + aux
+    for p in _BARE_PRONOUNS for apostrophe in ("'", "\u2019") for aux in ("ll", "ve", "m", "re", "d"))
+
+
+def pronoun_of(word: str) -> str:
+    """"we’ll" -> "we": the pronoun of a contracted form (other words are returned as they are)."""
+    return word.replace("\u2019", "'").split("'")[0] if word.lower() in PRONOUNS else word
+
+
 _JOINERS = frozenset("of for in on at and & de du la le al el bin van von der da".split())
 _MAX_NP = 14
 # words that make a name an organisation's ("Ministry of …", "Embassy in …"): only they take joiners
@@ -28,7 +40,7 @@ government administration party union organization organisation association fede
 parliament congress senate assembly house cabinet bureau secretariat institute foundation fund forum alliance
 coalition company corporation group police army navy force forces command mission delegation board network
 campaign movement front league university school center centre kremlin palace nations bloc summit court's
-holdings corp inc ltd plc llc co companies industries airlines
+holdings corp inc ltd plc llc co companies industries airlines s.a. s.a sa ag gmbh n.v. b.v.
 """.split())
 
 # heads of descriptions that can speak
@@ -66,6 +78,8 @@ should shall may might must has have had let please thank thanks good
 
 def _is_name_word(tok: Token) -> bool:
     t = tok.text
+    if "-" in t and t.split("-")[0].lower() in ("al", "el", "bin", "ibn", "abu"):
+        return t.split("-", 1)[1][:1].isupper()  # "al-Haddad", "el-Sisi"
     return (t[:1].isupper() and tok.lower not in FUNCTION_WORDS) or (t[:1].isdigit() and len(t) < 5)
 
 
@@ -129,6 +143,8 @@ def np_left(tokens: list[Token], j: int, lo: int = 0, titles=frozenset()) -> tup
         first += 1
     if first > j:
         return None
+    if tokens[first].lower == "that" and first < j and _is_name_word(tokens[first + 1]):
+        return None  # "demanded that Tokyo release …": a complement clause's subject, no speaker
     if not is_speaker_phrase(tokens, first, j + 1, titles):
         return None
     return (first, j + 1)
@@ -148,7 +164,8 @@ def np_right(tokens: list[Token], i: int, hi: int, titles=frozenset()) -> tuple[
         tok = tokens[k]
         if _is_name_word(tok) or is_possessive(tok):
             lower_run = 0
-        elif tok.lower in _JOINERS and k + 1 < hi and _is_name_word(tokens[k + 1]) and _org_before(tokens, i, k):
+        elif (tok.lower in _JOINERS and k + 1 < hi and _is_name_word(tokens[k + 1]) and _org_before(tokens, i, k)
+              and tokens[k + 1].lower not in TIME_WORDS):  # not "the Ministry of Mining on Monday"
             pass
         elif (tok.text[:1].islower() and tok.text[:1].isalpha() and lower_run < 3 and tok.lower not in _JOINERS
               and tok.lower not in FUNCTION_WORDS):

@@ -30,7 +30,7 @@ from ..text.quotes import Quote
 from ..text.tokens import Token, tokenize
 from .cues import TIME_WORDS, CueMatch, find_cues
 from .lexicon import Lexicon, load_lexicon
-from .mentions import PRONOUNS, SPEAKER_NOUNS, np_left, np_right
+from .mentions import PRONOUNS, SPEAKER_NOUNS, np_left, np_right, pronoun_of
 
 __all__ = ["RuleSegmenter", "Mention", "SOURCE_VOICE_GENRES"]
 
@@ -43,8 +43,12 @@ not never just is are was were be been being""".split())
 _TELL_LIKE = frozenset("tell remind inform assure reassure brief notify advise caution warn".split())
 _ADJUNCT_START = frozenset("in on at during after before late early earlier later last this yesterday today".split())
 _CONJ = frozenset({"and", "but", "while", "as", "yet", ",", ";"})
-_TRANSCRIPT_LABEL = re.compile(r"^((?:[A-Z][A-Z.'\u2019\-]*\s){0,5}[A-Z][A-Z.'\u2019\-]*|Q)\s*:\s+", re.M)
-_QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "AUDIENCE MEMBER", "PARTICIPANT"})
+# "MS. PSAKI: …", "Q: …", and "Q    …" (a question marked by spacing alone, as official transcripts do)
+_TRANSCRIPT_LABEL = re.compile(
+    r"^(?:((?:[A-Z][A-Z.'\u2019\-]*\s){0,5}[A-Z][A-Z.'\u2019\-]*|Q)\s*:\s+|(Q)[ \t\u00a0]{2,}(?=\S))", re.M)
+# turns that are no statements (rule 10): questions, and moderators named by no name (6.3)
+_QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "AUDIENCE MEMBER", "PARTICIPANT", "MODERATOR",
+                              "OPERATOR"})
 _INVERSION_BEFORE = frozenset(",\u201d\"'\u2019\u00bb\u300d")
 _OPENERS = frozenset("\"'\u201c\u201e\u00ab\u00bb\u2039\u203a\u2018\u300c\u300e")
 _TRIM = " \t\r\n\u00a0,;:.\u2014\u2013-"
@@ -178,7 +182,7 @@ def _looks_like_transcript(text, blocks) -> bool:
     for b in blocks:
         m = _TRANSCRIPT_LABEL.match(text, b.start, b.end)
         if m:
-            labels.add(m.group(1))
+            labels.add(m.group(1) or m.group(2))
     return len(labels) >= 2
 
 
@@ -408,7 +412,8 @@ class _State:
                 mention = self.mention(tokens, self._sentence_subject(tokens, cue))
             elif rng is not None:
                 mention = self.mention(tokens, rng)
-                if self.turn is not None and mention.kind == "pronoun" and tokens[rng[0]].lower in ("i", "we"):
+                if (self.turn is not None and mention.kind == "pronoun"
+                        and pronoun_of(tokens[rng[0]].lower) in ("i", "we")):
                     return False  # "We condemn …" in a transcript turn: the turn's speaker, rule 10
             if mention is None:
                 # inverted: "…," said Nakagome / "…," said the ministry
@@ -547,7 +552,7 @@ class _State:
         m = _TRANSCRIPT_LABEL.match(self.text, block.start, block.end)
         if not m:
             return False
-        name = m.group(1).strip()
+        name = (m.group(1) or m.group(2)).strip()
         self.turn_body_start = m.end()
         if name.upper() in _QUESTION_LABELS:
             self.turn = None

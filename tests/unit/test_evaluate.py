@@ -54,3 +54,21 @@ def test_groups_named_by_their_members():
     assert same_speaker("Joseph R. Biden Jr. and Luiz Inácio Lula da Silva", gold)
     assert not same_speaker("Biden and Macron", gold)
     assert not same_speaker("Biden", gold)
+
+
+def test_one_member_or_the_last_words_do_not_name_a_group():
+    assert not same_speaker("Kamala Harris", "Doug and Kamala Harris")
+    assert not same_speaker("Congo", "Nigeria and the Republic of Congo")
+    assert not same_speaker("the United States", "leaders of France and the United States")
+
+
+def test_surname_of_a_name_with_a_generational_suffix():
+    assert same_speaker("Biden", "Joseph R. Biden, Jr.")
+    assert same_speaker("Joseph R. Biden", "Joseph R. Biden Jr.")
+
+
+def test_fuller_name_counts_only_where_the_document_gives_it():
+    document = "Readout of President Ana María Lopez's call\nPresident Lopez spoke with the minister."
+    assert same_speaker("Ana María Lopez", "Lopez", document=document)
+    assert not same_speaker("Ana María Lopez", "Lopez")
+    assert not same_speaker("Pro-Lopez", "Lopez", document="Pro-Lopez groups marched.")

@@ -63,3 +63,60 @@ def test_transcript_label_resolves_to_the_full_name_in_the_title():
 def test_generational_suffix_is_part_of_the_name():
     speakers, _ = resolve("President Joseph R. Biden, Jr. met the press. Biden said the talks had failed.")
     assert speakers == ["Joseph R. Biden, Jr."]
+
+
+def test_participants_of_the_meeting_are_the_leaders_and_they():
+    text = ("President Ana Lima met Prime Minister Bo Chan of Fiji in Suva on Monday. "
+            "President Lima thanked Secretary Tom Hale for his work. "
+            "The two leaders discussed maritime security. They agreed to meet again in May.")
+    speakers, entities = resolve(text, genre="readout", title="Readout of President Lima's Meeting with "
+                                 "Prime Minister Chan", publisher="The Palace")
+    assert speakers[-2:] == ["Ana Lima and Bo Chan", "Ana Lima and Bo Chan"]
+    assert entities["Ana Lima and Bo Chan"].type == "group"
+
+
+def test_the_president_in_an_official_document_is_its_own_principal():
+    text = ("President Ana Lima spoke today with President Ivo Duran of Peru. "
+            "The President expressed concern about the fires in the Amazon.")
+    speakers, _ = resolve(text, genre="readout", title="Readout of President Ana Lima's Call with President "
+                          "Ivo Duran of Peru", publisher="The Palace")
+    assert speakers[-1] == "Ana Lima"
+
+
+def test_joint_statement_issuer_is_the_group_its_opening_names():
+    text = ("We, the leaders of Chile, Peru and Fiji, met today. "
+            "We condemn the attack on the convoy. Attacks on aid workers must stop.")
+    speakers, entities = resolve(text, genre="joint_statement", title="Joint Statement on the Convoy Attack")
+    assert set(speakers) == {"leaders of Chile, Peru and Fiji"}
+    speakers, _ = resolve("We condemn the attack on the convoy.", genre="joint_statement",
+                          title="Joint Statement between Chile and Peru on the Convoy Attack")
+    assert speakers == ["Chile and Peru"]
+
+
+def test_the_issuers_own_state_as_subject_speaks():
+    text = "We condemn the attack. The United States stands with the people of Fiji."
+    speakers, _ = resolve(text, genre="statement", title="Statement by Spokesperson Ana Lima on Fiji",
+                          publisher="The White House")
+    assert speakers == ["Ana Lima", "United States"]
+
+
+def test_the_company_is_the_organisation_introduced_as_one():
+    text = ("Regulators fined Norte Litio, a lithium company based in Salta, on Monday. "
+            "The company said the fine was unfair.")
+    speakers, entities = resolve(text)
+    assert speakers == ["Norte Litio"]
+    assert entities["Norte Litio"].type == "organization"
+
+
+def test_name_particles_and_modifiers():
+    speakers, _ = resolve("President Luiz Carlos da Rocha met the press. Da Rocha said the talks had failed. "
+                          "Omar al-Haddad said the border was closed.")
+    assert speakers == ["Luiz Carlos da Rocha", "Omar al-Haddad"]
+    speakers, _ = resolve("Lisbon-based Mar Azul Shipping said the tanker was in international waters.")
+    assert speakers == ["Mar Azul Shipping"]
+
+
+def test_a_single_unknown_word_is_not_a_person_for_he():
+    speakers, _ = resolve("The Orinoco is drying up. Luis Pena, a farmer, said the river was dying. "
+                          "He added that the dam must open.")
+    assert speakers == ["Luis Pena", "Luis Pena"]
