@@ -9,22 +9,19 @@ run a bad record is reported and skipped (exit status 1 at the end).
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import shlex
-import shutil
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 
 from ._version import __version__
 from .errors import StanceError
+from .output import json_line as _json_line
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
-CSV_FIELDS = ("doc_id", "speaker", "speaker_text", "cue", "label", "score", "quote_type", "content",
-              "speaker_span", "cue_span", "content_span")
 
 
 class _Reporter:
@@ -50,60 +47,6 @@ def _output(path: str | None):
             raise StanceError(f"{path}: cannot be written ({e.strerror})") from None
 
 
-def _json_line(record: dict) -> str:
-    """One JSON line; a text with lone surrogates (valid in JSON input, not in UTF-8) is written escaped."""
-    line = json.dumps(record, ensure_ascii=False)
-    try:
-        line.encode("utf-8")
-    except UnicodeEncodeError:
-        line = json.dumps(record)
-    return line + "\n"
-
-
-def _printable(value):
-    """A value for CSV or the table: lone surrogates become U+FFFD (these formats cannot escape them)."""
-    if isinstance(value, str):
-        return value.encode("utf-8", "replace").decode("utf-8")
-    return value
-
-
-class _Writer:
-    """Writes records as JSONL, CSV or a terminal table, one document at a time."""
-
-    def __init__(self, stream, fmt: str):
-        self.stream, self.fmt = stream, fmt
-        self.csv = None
-        self.width = shutil.get_terminal_size((100, 20)).columns
-
-    def write(self, records: list[dict]) -> None:
-        if self.fmt == "jsonl":
-            for r in records:
-                self.stream.write(_json_line(r))
-        elif self.fmt == "csv":
-            if self.csv is None:
-                self.csv = csv.DictWriter(self.stream, fieldnames=CSV_FIELDS, extrasaction="ignore")
-                self.csv.writeheader()
-            for r in records:
-                self.csv.writerow({k: (json.dumps(v) if isinstance(v, list) else _printable(v)) for k, v in r.items()})
-        else:
-            self._table(records)
-        self.stream.flush()
-
-    def _table(self, records: list[dict]) -> None:
-        if not records:
-            return
-        self.stream.write(f"== {records[0]['doc_id']} ({len(records)} statements)\n")
-        sw = min(28, max(len(str(r.get("speaker") or "-")) for r in records))
-        rest = max(20, self.width - sw - 22)
-        for r in records:
-            content = _printable(" ".join((r.get("content") or "").split()))
-            if len(content) > rest:
-                content = content[: rest - 1] + "\u2026"
-            speaker = _printable(str(r.get("speaker") or "-"))[:sw]
-            score = f"{r['score']:.2f}" if isinstance(r.get("score"), (int, float)) else "  - "
-            self.stream.write(f"  {speaker:<{sw}}  {str(r.get('label') or '-'):<9} {score}  {content}\n")
-
-
 def _default_format(args) -> str:
     if args.format:
         return args.format
@@ -112,31 +55,20 @@ def _default_format(args) -> str:
 
 # -- analyze ----------------------------------------------------------------------------------
 def cmd_analyze(args) -> int:
-    from .io import iter_documents
-    from .pipeline import Pipeline
+    from .runner import run_corpus
 
-    report = _Reporter()
-    pipeline = Pipeline(model=args.model)
-    if args.genre != "auto":
-        pipeline.segmenter.genre = args.genre
-    _ = pipeline.classifier  # load (and check) the model before reading any input
-    docs = iter_documents(args.paths, text_field=args.text_field, id_field=args.id_field, errors=args.errors,
-                          on_error=report)
-    n_docs = n_statements = 0
-    with _output(args.output) as out:
-        writer = _Writer(out, _default_format(args))
-        for doc in docs:
-            try:
-                records = pipeline(doc).records()
-            except Exception as e:  # one failing document must not lose the others
-                report(f"{doc.id}: analysis failed ({type(e).__name__}: {e})")
-                continue
-            writer.write(records)
-            n_docs += 1
-            n_statements += len(records)
+    progress = args.progress
+    if progress is None:  # on a terminal, unless the statements themselves are printed there
+        progress = sys.stderr.isatty() and not (args.output in (None, "-") and sys.stdout.isatty())
+    summary = run_corpus(args.paths, args.output, fmt=_default_format(args), model=args.model, genre=args.genre,
+                         text_field=args.text_field, id_field=args.id_field, errors=args.errors,
+                         n_jobs=args.n_jobs, batch_size=args.batch_size, backend=args.backend,
+                         scheduler=args.scheduler, resume=args.resume, progress=progress, on_error=_Reporter())
     if args.verbose:
-        print(f"stance: {n_docs} documents, {n_statements} statements", file=sys.stderr)
-    return EXIT_SOME_FAILED if report.count else EXIT_OK
+        resumed = f" ({summary.resumed_after} documents done before resuming)" if summary.resumed_after else ""
+        print(f"stance: {summary.documents} documents, {summary.statements} statements, {summary.errors} errors"
+              f"{resumed}", file=sys.stderr)
+    return EXIT_SOME_FAILED if summary.errors else EXIT_OK
 
 
 # -- classify ---------------------------------------------------------------------------------
@@ -322,11 +254,15 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Find, attribute and label every statement of the given texts.",
                        epilog="examples:\n  stance analyze article.txt\n  stance analyze texts/ --format csv -o out.csv\n"
                               "  stance analyze corpus.jsonl.gz --text-field body --id-field url --format jsonl\n"
+                              "  stance analyze corpus.jsonl.gz --n-jobs 2 --format parquet -o out.parquet\n"
+                              "  stance analyze corpus.jsonl.gz --n-jobs 2 -o out.jsonl --resume  # after a kill\n"
+                              "  stance analyze corpus.jsonl.gz --backend dask --scheduler tcp://10.0.0.5:8786 "
+                              "-o out.jsonl\n"
                               "  cat article.txt | stance analyze -")
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help="text files, folders of *.txt, JSONL(.gz) corpora, or - for standard input")
-    p.add_argument("--format", choices=("jsonl", "csv", "table"),
-                   help="output format (default: table on a terminal, else jsonl)")
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet", "table"),
+                   help="output format (default: table on a terminal, else jsonl; parquet needs -o FILE)")
     p.add_argument("-o", "--output", help="write to FILE instead of standard output")
     p.add_argument("--model", help="model folder (default: the bundled model)")
     p.add_argument("--text-field", default="text", help="JSONL field holding the text (default: text)")
@@ -337,6 +273,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--errors", choices=("strict", "replace"), default="strict",
                    help="undecodable bytes: stop with the byte offset (strict) or replace them")
     p.add_argument("-v", "--verbose", action="store_true", help="print counts to standard error at the end")
+    run = p.add_argument_group("corpus runs")
+    run.add_argument("--n-jobs", type=int, metavar="N",
+                     help="parallel workers (joblib's n_jobs; -1 = every core; default: 1, or every Dask worker)")
+    run.add_argument("--batch-size", type=int, default=64, metavar="B", help="documents per task (default: 64)")
+    run.add_argument("--backend", choices=("loky", "threading", "dask"), default="loky",
+                     help="joblib backend: processes (loky, default), threads, or a Dask cluster")
+    run.add_argument("--scheduler", metavar="ADDRESS",
+                     help="with --backend dask: the scheduler's address (tcp://host:8786); without it Dask starts "
+                          "a local cluster (needs the extra: pip install 'stance[dask]')")
+    run.add_argument("--resume", action="store_true",
+                     help="go on with an interrupted run into the same -o FILE (same inputs and options): no record "
+                          "is lost or written twice")
+    run.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                     help="progress bar on standard error: documents/s and statements found (default: when standard "
+                          "error is a terminal and the statements go elsewhere)")
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("classify", help="label statements segmented elsewhere (JSONL records)", formatter_class=fmt,

@@ -85,7 +85,7 @@ def iter_documents(paths: list[str], *, text_field: str = "text", id_field: str 
     A path is a text file (``doc_id`` = its stem), a folder (its ``*.txt``,
     sorted), a JSONL or JSONL.gz corpus, or ``-`` for standard input (text, or
     JSONL when it starts with ``{``).  Missing paths and empty folders raise
-    `InputError` before anything is read.
+    `InputError` at the call, before anything is read or written.
     """
     on_error = on_error or (lambda msg: print(f"stance: {msg}", file=sys.stderr))
     resolved = []
@@ -103,6 +103,10 @@ def iter_documents(paths: list[str], *, text_field: str = "text", id_field: str 
             resolved.append(("jsonl" if _is_jsonl(path) else "text", path))
         else:
             raise InputError(f"{path}: no such file or folder")
+    return _read_documents(resolved, text_field, id_field, errors, on_error, stdin)
+
+
+def _read_documents(resolved, text_field, id_field, errors, on_error, stdin) -> Iterator[Document]:
     for kind, path in resolved:
         if kind == "text":
             try:

@@ -32,3 +32,55 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return EXAMPLES
+
+
+# -- a synthetic corpus for corpus runs (the team's own sentences, no corpus text) ----------------
+_PEOPLE = ["Ana Silva", "Tomas Berg", "Mei Lin", "Omar Haddad", "Ines Duarte"]
+_COUNTRIES = ["Peru", "Norway", "Chile", "Kenya", "Laos"]
+_SENTENCES = [
+    "{person}, the foreign minister of {country}, urged {other} to reopen the border.",
+    "\u201cWe reject these accusations,\u201d {person} said on Tuesday.",
+    "{country} expressed concern about the new dam, a spokesperson said.",
+    "The delegation from {country} arrived in the capital on Monday.",
+    "{person} said talks with {other} would resume next month.",
+    "Officials in {country} demanded that {other} release the detained sailors.",
+    "The weather was calm and the harbour stayed open.",
+]
+
+
+def synthetic_documents(n: int, seed: int = 0) -> list[dict]:
+    """``n`` short JSONL-style documents; about one in six has no statement at all."""
+    import random
+
+    rng = random.Random(seed)
+    docs = []
+    for i in range(n):
+        if i % 6 == 5:
+            text = "The weather was calm and the harbour stayed open. Ships left at dawn."
+        else:
+            text = " ".join(rng.choice(_SENTENCES).format(person=rng.choice(_PEOPLE), country=rng.choice(_COUNTRIES),
+                                                          other=rng.choice(_COUNTRIES))
+                            for _ in range(rng.randint(1, 4)))
+        docs.append({"id": f"d{i:04d}", "text": text})
+    return docs
+
+
+@pytest.fixture
+def make_documents():
+    """``make_documents(n)``: the synthetic documents as dicts with ``id`` and ``text``."""
+    return synthetic_documents
+
+
+@pytest.fixture
+def write_corpus():
+    """``write_corpus(path, n, bad_lines=())``: a JSONL corpus of synthetic documents, malformed lines where asked."""
+    import json
+
+    def write(path: Path, n: int, bad_lines=()) -> Path:
+        lines = [json.dumps(d) for d in synthetic_documents(n)]
+        for at in sorted(bad_lines):
+            lines.insert(at - 1, "{not json")
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return path
+
+    return write

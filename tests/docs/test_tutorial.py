@@ -30,3 +30,10 @@ def test_tutorial_snippets_run_in_order(monkeypatch, capsys):
     assert "report.html" in out and "macro-F1" in out
     assert namespace["metrics"]["scores"]["n_docs"] == len(namespace["dev"])
     assert list(namespace["clf"].classes_) == ["demand", "rejection", "other"]
+    # section 6: a corpus run to Parquet, and Dataset.map
+    import pyarrow.parquet as pq
+
+    summary = namespace["summary"]
+    assert summary.documents == len(list((ROOT / "data" / "examples").glob("*.txt")))
+    assert pq.read_table(namespace["out"]).num_rows == summary.statements > 0
+    assert set(namespace["rows"]["doc_id"]) == {"n1", "n2"}
