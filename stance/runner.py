@@ -36,6 +36,7 @@ processes.
 from __future__ import annotations
 
 import collections
+import contextlib
 import json
 import os
 import sys
@@ -97,12 +98,12 @@ def parallel_backend(backend: str = "loky", scheduler: str | None = None):
 
     Without a scheduler address, Dask starts a local cluster of its own.
     """
-    import joblib
-
     if backend not in BACKENDS:
         raise StanceError(f"backend {backend!r} is not one of {', '.join(BACKENDS)}")
     if scheduler and backend != "dask":
         raise StanceError("--scheduler ADDRESS goes with --backend dask")
+    import joblib
+
     if backend != "dask":
         with joblib.parallel_config(backend=backend):
             yield
@@ -259,7 +260,6 @@ def run_corpus(paths: list[str], output: str | None = None, *, fmt: str = "jsonl
     on_error : callable, optional
         Called with a one-line message for each bad record or failed document (they are skipped).
     """
-    import joblib
     from tqdm import tqdm
 
     from .io import iter_documents
@@ -289,7 +289,12 @@ def run_corpus(paths: list[str], output: str | None = None, *, fmt: str = "jsonl
     elif resume:
         raise StanceError("--resume needs named inputs, an output file (-o FILE) and a format other than table")
 
-    with parallel_backend(backend, scheduler):
+    in_process = n_jobs == 1 and backend != "dask"
+    if in_process and backend not in BACKENDS:
+        raise StanceError(f"backend {backend!r} is not one of {', '.join(BACKENDS)}")
+    if in_process and scheduler:
+        raise StanceError("--scheduler ADDRESS goes with --backend dask")
+    with contextlib.nullcontext() if in_process else parallel_backend(backend, scheduler):
         worker_pipeline(model, genre)  # load and check the model before reading any input
         input_errors = _InputErrors(on_error)
         docs = iter_documents(paths, text_field=text_field, id_field=id_field, errors=errors,
@@ -303,14 +308,20 @@ def run_corpus(paths: list[str], output: str | None = None, *, fmt: str = "jsonl
                          row_group_size=row_group_size)
         failures = 0
         snapshots: collections.deque = collections.deque()
-        tasks = (joblib.delayed(analyze_batch)(batch, model, genre)
-                 for batch in _batches(docs, batch_size, done, input_errors, snapshots))
+        batches = _batches(docs, batch_size, done, input_errors, snapshots)
+        if in_process:  # no joblib import: the first output comes sooner
+            outputs = (analyze_batch(batch, model, genre) for batch in batches)
+        else:
+            import joblib
+
+            outputs = joblib.Parallel(n_jobs=n_jobs, return_as="generator")(
+                joblib.delayed(analyze_batch)(batch, model, genre) for batch in batches)
         complete = False
         try:
             with tqdm(desc="stance analyze", unit="doc", initial=done, disable=not progress, file=sys.stderr,
                       dynamic_ncols=True) as bar:
                 bar.set_postfix(statements=statements)
-                for results in joblib.Parallel(n_jobs=n_jobs, return_as="generator")(tasks):
+                for results in outputs:
                     input_errors_upto = snapshots.popleft()
                     for records, message in results:
                         if message is not None:

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-HEAVY = ("sklearn", "scipy", "pandas", "datasets", "skops", "pyarrow")
+HEAVY = ("sklearn", "scipy", "pandas", "datasets", "skops", "pyarrow", "joblib")  # joblib: only for n_jobs > 1
 ARTICLE = "Ana Silva, the foreign minister, urged Peru to reopen the border.\n“We reject the claims,” she said.\n"
 
 
