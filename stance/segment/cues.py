@@ -88,9 +88,43 @@ def _noun_after_light_verb(tokens, i, lexicon):
     return None
 
 
-def _verb_at(tokens, i, lexicon):
+# tokens after which a capitalised word can still open its clause ('"Press on," he said')
+_CLAUSE_OPENERS = frozenset("\"'\u201c\u2018\u00ab\u201e:;(\u2014\u2013-")
+
+
+def _in_name(tokens, i, title_case: bool) -> bool:
+    """"The Washington Post", "the Free Press", "2012 attacks": a capitalised word inside a sentence, or a form
+    after a number, is part of a name or a noun, not a reporting verb (unless the line is in title case)."""
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    return ((tokens[i].text[:1].isupper() and prev.text not in _CLAUSE_OPENERS and not title_case)
+            or (prev.text.isdigit() and tokens[i].lower.endswith("s") and tokens[i].lower != "says"))
+
+
+# after a plural noun, never after a verb's -s form: "the attacks on …", "two contests and …", "the calls were …"
+# (punctuation is no sign: '"…," Conway notes.')
+_AFTER_PLURAL_NOUN = frozenset("of on in at and or were are have had".split())
+
+
+def _plural_noun(tokens, i, entry) -> bool:
+    """Whether an -s form ("attacks", "contests") is a plural noun: followed by what no verb is followed by."""
+    form = tokens[i].lower
+    if not form.endswith("s") or form == entry.lemma or form == "says" or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1].lower
+    return nxt in _AFTER_PLURAL_NOUN and nxt not in entry.particles
+
+
+def _is_title_case(tokens) -> bool:
+    """"Hollande Says Trump Makes You Want To Retch": most words capitalised."""
+    words = [t for t in tokens if len(t.text) > 3 and t.text.isalpha()]
+    return len(words) >= 2 and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
+
+
+def _verb_at(tokens, i, lexicon, title_case=False):
     entries = lexicon.verbs.get(tokens[i].lower)
-    if not entries:
+    if not entries or _in_name(tokens, i, title_case):
         return None
     prev = tokens[i - 1].lower if i > 0 else ""
     if prev in _NOT_VERB_BEFORE or (i > 0 and is_possessive(tokens[i - 1]) and prev not in ("her",)):
@@ -102,6 +136,8 @@ def _verb_at(tokens, i, lexicon):
     if prev in _ADJECTIVAL_BEFORE:
         return None
     if i >= 2 and prev in _NOUN_MODIFIERS and (tokens[i - 2].lower in DETERMINERS or is_possessive(tokens[i - 2])):
+        return None
+    if _plural_noun(tokens, i, entries[0]):
         return None
     for entry in entries:
         end = _particle_end(tokens, i + 1, entry)
@@ -148,6 +184,7 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueMatch]:
     out = []
     i = 0
     n = len(tokens)
+    title_case = _is_title_case(tokens)
     while i < n:
         low = tokens[i].lower
         match = _phrase_at(tokens, i, lexicon) if low in lexicon.phrases else None
@@ -156,7 +193,7 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueMatch]:
             if prev not in _NOT_VERB_BEFORE:
                 match = _noun_after_light_verb(tokens, i, lexicon)
         if match is None:
-            match = _verb_at(tokens, i, lexicon)
+            match = _verb_at(tokens, i, lexicon, title_case)
         if match is None:
             match = _noun_with_possessor(tokens, i, lexicon)
         if match is None:

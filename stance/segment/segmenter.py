@@ -28,9 +28,9 @@ from ..document import Document, Span, Statement
 from ..text import find_quotes, layout, paragraph_spans, split_inside, split_sentences
 from ..text.quotes import Quote
 from ..text.tokens import Token, tokenize
-from .cues import TIME_WORDS, CueMatch, find_cues
+from .cues import DETERMINERS, TIME_WORDS, CueMatch, find_cues
 from .lexicon import Lexicon, load_lexicon
-from .mentions import PRONOUNS, SPEAKER_NOUNS, np_left, np_right, pronoun_of
+from .mentions import FUNCTION_WORDS, PRONOUNS, SPEAKER_NOUNS, np_left, np_right, pronoun_of
 
 __all__ = ["RuleSegmenter", "Mention", "SOURCE_VOICE_GENRES"]
 
@@ -39,7 +39,8 @@ SOURCE_VOICE_GENRES = frozenset({"statement", "readout", "joint_statement", "pre
 _SKIP_LEFT = frozenset("""also has have had will would could did does do again further later then repeatedly
 reportedly previously once publicly strongly firmly sharply swiftly quickly immediately already officially
 recently separately earlier on friday monday tuesday wednesday thursday saturday sunday yesterday today
-not never just is are was were be been being""".split())
+not never just is are was were be been being often seldom rarely sometimes always still even now since long
+himself herself itself themselves""".split())
 _TELL_LIKE = frozenset("tell remind inform assure reassure brief notify advise caution warn".split())
 _ADJUNCT_START = frozenset("in on at during after before late early earlier later last this yesterday today".split())
 _CONJ = frozenset({"and", "but", "while", "as", "yet", ",", ";"})
@@ -52,6 +53,33 @@ _QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "AUDIENCE MEMBER", "P
 _INVERSION_BEFORE = frozenset(",\u201d\"'\u2019\u00bb\u300d")
 _OPENERS = frozenset("\"'\u201c\u201e\u00ab\u00bb\u2039\u203a\u2018\u300c\u300e")
 _TRIM = " \t\r\n\u00a0,;:.\u2014\u2013-"
+_DASHES = frozenset({"\u2014", "\u2013", "-"})
+_CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "\u2014", "\u2013", "-"}) | _OPENERS | frozenset("\u201d\u2019\"")
+# words that open a clause: a phrase across them is no speaker ("the plan that officials said")
+_CLAUSE_WORDS = frozenset("that which who whom whose when where while because if as and but or than".split())
+# conjunctions and adverbs before a sentence's subject
+_OPENING_WORDS = frozenset("but and so still yet then now meanwhile however instead also".split())
+# "on Thursday evening", "late Monday": a time adjunct between a subject and its cue
+_TIME_ADJUNCT = frozenset("on late early last this next".split())
+
+
+def _skip_left(tokens: list[Token], j: int, lo: int) -> int:
+    """Index of the last token before ``j`` (inclusive) that is no adverb, auxiliary, negation or time adjunct.
+
+    Adverbs are lowercase "-ly" words ("Schlafly" is a name, not an adverb); "hasn't" is one token.
+    """
+    while j >= lo:
+        tok = tokens[j]
+        low = tok.lower
+        if low in _SKIP_LEFT or (low.endswith("ly") and tok.text[:1].islower()) or low.endswith(("n't", "n\u2019t")):
+            j -= 1
+        elif low in TIME_WORDS and j - 1 >= lo:
+            j -= 1  # "Sanders late Monday said", "Spicer on Thursday evening said"
+            while j >= lo and (tokens[j].lower in TIME_WORDS or tokens[j].lower in _TIME_ADJUNCT):
+                j -= 1
+        else:
+            break
+    return j
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +144,7 @@ class RuleSegmenter:
         genre = self.genre if self.genre != "auto" else doc.metadata.get("genre", "auto")
         if genre == "auto":
             genre = "transcript" if _looks_like_transcript(text, blocks) else "news"
-        state = _State(doc, lex, quotes)
+        state = _State(doc, lex, quotes, news=genre == "news")
         for block in blocks:
             if genre == "transcript" and state.start_turn(block):
                 pass
@@ -141,6 +169,8 @@ _CLAUSE_BREAK = re.compile(
     r"|,[\u201d\"\u2019']*\s+(?=(?:choosing|drawing|citing|noting|adding|according|prompting|leaving|sending|making|"
     r"giving|saying|calling|arguing|insisting|warning|urging)\b)"
     r"|:\s+(?=[\"\u201c\u2018'])")
+# ", telling reporters …", ", describing it as …": a reporting participle after a comma is the writer's frame
+_PARTICIPLE_BREAK = re.compile(r",[\u201d\"\u2019']*\s+(?=(\w+ing)\b)")
 _ADJUNCT_WORDS = frozenset("on in at this last next early late earlier later the a of".split()) | TIME_WORDS
 
 
@@ -152,7 +182,9 @@ def _only_adjuncts(content: str) -> bool:
                                              and all(w[:1].isupper() for w in content.split()[1:])))
 
 
-_FRAME_START = frozenset("in on at during via through from".split())
+# the content of a reporting verb is a clause, an object or a quotation; a phrase that starts with these is an adjunct
+_NOT_CONTENT_START = frozenset("by with at in during from into through via among across".split())
+_FRAME_START = frozenset("in on at during via through from speaking".split())
 
 
 def _is_frame(cue: CueMatch) -> bool:
@@ -167,6 +199,11 @@ def _is_participle_cue(tokens: list[Token], cue: CueMatch) -> bool:
     """"…, adding that …", "by calling for …", "after saying …": a participle whose subject is the sentence's."""
     return (tokens[cue.first].lower.endswith("ing") and cue.first > 0
             and tokens[cue.first - 1].lower in _PARTICIPLE_BEFORE)
+
+
+def _has_clause(content: str) -> bool:
+    """Whether a phrase holds reported words after all: a quotation or a "that"-clause."""
+    return " that " in content or any(c in _OPENERS for c in content)
 
 
 def _has_words(text: str, span: tuple[int, int], n: int) -> bool:
@@ -189,8 +226,9 @@ def _looks_like_transcript(text, blocks) -> bool:
 class _State:
     """What one pass over a document keeps: output, the last speaker, the current transcript turn."""
 
-    def __init__(self, doc: Document, lex: Lexicon, quotes: list[Quote]):
+    def __init__(self, doc: Document, lex: Lexicon, quotes: list[Quote], news: bool = True):
         self.doc, self.text, self.lex = doc, doc.text, lex
+        self.news = news  # in a source's own voice, a sentence with no cue of its own is the source's
         self.quotes = quotes
         self.quote_starts = [q.open for q in quotes]
         self.out: list[tuple[Statement, Mention | None]] = []
@@ -265,7 +303,7 @@ class _State:
                 viable.append(cue)
         if len(viable) > 1:  # "said in a statement": a framing phrase only frames the verb's statement
             viable = [c for c in viable if not _is_frame(c)] or viable
-        cues = viable
+        cues = [c for n, c in enumerate(viable) if not (n and self._nested(tokens, viable[n - 1], c))]
         if not cues:
             return False
         found = False
@@ -282,28 +320,71 @@ class _State:
         if cue.possessor is not None:
             return True
         if cue.entry.speaker == "after":
-            return np_right(tokens, cue.last, n, titles) is not None
+            return self._source_after(tokens, cue.last) is not None
         if cue.passive:
             return cue.last < n and tokens[cue.last].lower == "by" and np_right(tokens, cue.last + 1, n, titles) is not None
         if self._subject(tokens, cue, prev.last if prev else 0) is not None:
             return True
         if prev is not None and _shares_subject(tokens, prev, cue):
             return True
-        if _is_participle_cue(tokens, cue):
+        if _is_participle_cue(tokens, cue) or (self.news and _after_conjunction(tokens, cue)):
             return prev is not None or self._sentence_subject(tokens, cue) is not None
         if cue.first == 0 or tokens[cue.first - 1].text in _INVERSION_BEFORE:
             return np_right(tokens, cue.last, n, titles) is not None
         return False
 
+    def _nested(self, tokens: list[Token], outer: CueMatch, cue: CueMatch) -> bool:
+        """Whether ``cue`` is reported inside the content of ``outer`` rather than a statement of its own:
+        "said states like California and Colorado will clarify it" is one statement.  Its subject starts
+        within the outer content, after at least one of its words, with no clause break in between.  (When
+        the subject opens the outer content, "said Russia demanded …", the inner speaker's statement stands
+        and the outer one has no content: rule 4, the innermost speaker.)"""
+        if outer.entry.speaker == "after" or outer.possessor is not None or cue.possessor is not None \
+                or cue.entry.speaker == "after" or _is_frame(outer) or _is_frame(cue):
+            return False
+        k = outer.last + (1 if outer.last < len(tokens) and tokens[outer.last].lower == "that" else 0)
+        if cue.first > k and (cue.passive or _bare_participle(tokens, cue)):
+            # "said the Iranians released by the United States were …", "said voters passing by were …"
+            return not any(t.lower in _CONJ or t.lower in _CLAUSE_WORDS or t.text in _CLAUSE_PUNCT
+                           for t in tokens[k:cue.first])
+        rng = self._subject(tokens, cue, outer.last)
+        if rng is None:
+            return False
+        between = tokens[k:rng[0]]
+        if not between:  # "said the budget would pass": a thing that cannot speak leaves the content whole
+            head = tokens[rng[1] - 1]
+            return not (head.text[:1].isupper() or head.lower in PRONOUNS or head.lower in SPEAKER_NOUNS
+                        or head.lower in self.lex.titles)
+        return (all(t.text.isalnum() or t.text in ("'", "\u2019", "-") for t in between)
+                and not any(t.lower in _CONJ or t.lower in _CLAUSE_WORDS for t in between))
+
+    def _source_after(self, tokens: list[Token], i: int) -> tuple[int, int] | None:
+        """The source after "according to": a speaker phrase, else any noun phrase ("exit polls", "the
+        report"), whose words end at punctuation or a clause word (rule 5: X sources the report)."""
+        rng = np_right(tokens, i, len(tokens), self.lex.titles)
+        if rng is not None:
+            return rng
+        k = i
+        while k < len(tokens) and k - i < 6 and tokens[k].text.isalpha() and tokens[k].lower not in _CLAUSE_WORDS \
+                and tokens[k].lower not in _NOT_CONTENT_START and tokens[k].lower not in ("for", "of", "to", "on"):
+            k += 1
+        while k > i and tokens[k - 1].lower in DETERMINERS:
+            k -= 1
+        return (i, k) if k > i and tokens[k - 1].lower not in DETERMINERS else None
+
     def _sentence_subject(self, tokens: list[Token], cue: CueMatch) -> tuple[int, int] | None:
         """The speaker phrase that opens the sentence (after a fronted adverbial clause ending in a comma)."""
-        starts = [0] + [i + 1 for i in range(min(cue.first, 25)) if tokens[i].text == ","][:2]
+        first = 0
+        while first < cue.first and (tokens[first].lower in _OPENING_WORDS or tokens[first].text == ","):
+            first += 1  # "But Mr. Sanders showed …", "Still, Cruz …"
+        starts = [first] + [i + 1 for i in range(first, min(cue.first, 25)) if tokens[i].text == ","][:2]
         for k in starts:
             if k >= cue.first:
                 break
             rng = np_right(tokens, k, cue.first, self.lex.titles)
             if rng is not None and rng[1] < cue.first and (tokens[rng[1] - 1].text[:1].isupper()
-                                                          or tokens[rng[0]].lower in PRONOUNS):
+                                                          or tokens[rng[0]].lower in PRONOUNS
+                                                          or tokens[rng[1] - 1].lower in SPEAKER_NOUNS):
                 return rng
         return None
 
@@ -327,13 +408,13 @@ class _State:
     def _subject(self, tokens: list[Token], cue: CueMatch, lo: int) -> tuple[int, int] | None:
         """The speaker phrase left of the cue, skipping adverbs, auxiliaries and an appositive."""
         titles = self.lex.titles
-        j = cue.first - 1
-        while j >= lo and (tokens[j].lower in _SKIP_LEFT or tokens[j].lower.endswith("ly")):
-            j -= 1
+        j = _skip_left(tokens, cue.first - 1, lo)
         if j < lo:
             return None
         if tokens[j].text == ")":
             j = _skip_parenthesis(tokens, j, lo, own=True)  # "Rep. Ana Ruiz (D-Md.) said"
+        if tokens[j].text in _DASHES:
+            j = _skip_dashes(tokens, j, lo)  # "Gingrich — a former speaker — told"
         if tokens[j].lower in ("who", "which", "that") and j - 1 >= lo:
             # "Sanders, who accused …": the relative pronoun's antecedent speaks
             k = j - 1 if tokens[j - 1].text != "," else j - 2
@@ -355,7 +436,33 @@ class _State:
                 if rng and (tokens[rng[1] - 1].text[:1].isupper() or tokens[rng[0]].lower in PRONOUNS):
                     return rng
             return None
-        return np_left(tokens, j, lo, titles)
+        rng = np_left(tokens, j, lo, titles)
+        if rng is not None and rng[0] > lo and tokens[rng[0] - 1].lower in ("to", "with"):
+            # "a source close to the mayor said", "officials familiar with the talks said": not the mayor
+            return self._modified_subject(tokens, j, lo) or rng
+        return rng or self._modified_subject(tokens, j, lo)
+
+    def _modified_subject(self, tokens: list[Token], j: int, lo: int) -> tuple[int, int] | None:
+        """A speaker phrase with a post-modifier or a possessor that `np_left` does not take whole:
+        "a source close to him said", "Donald Trump's campaign manager says".
+
+        It must open its clause (the sentence start or a comma) at most eight tokens before the cue.
+        """
+        k = j
+        while k > lo and j - k < 8 and tokens[k - 1].text not in _CLAUSE_PUNCT:
+            k -= 1
+        if j - k >= 8 or (k > lo and tokens[k - 1].text not in _CLAUSE_PUNCT):
+            return None
+        rng = np_right(tokens, k, j + 1, self.lex.titles)
+        if rng is None or rng[1] > j + 1 or any(t.lower in self.lex.verbs or t.lower in _CLAUSE_WORDS
+                                                for t in tokens[rng[1]:j + 1]):
+            return None
+        rest = tokens[rng[1]:j + 1]
+        if len(rest) <= 2 and all(t.text.isalpha() and t.text.islower() and t.lower not in FUNCTION_WORDS
+                                  and t.lower not in PRONOUNS for t in rest):
+            return (rng[0], j + 1)  # "Donald Trump's campaign manager", "the party's finance chief"
+        head = tokens[rng[1] - 1].lower
+        return rng if head in SPEAKER_NOUNS or head in self.lex.titles else None
 
     def _statement(self, tokens, s, e, cue: CueMatch, prev, nxt, block) -> bool:
         text, titles = self.text, self.lex.titles
@@ -379,7 +486,7 @@ class _State:
                     return False
                 after_lo = tokens[k].start
         elif entry.speaker == "after":  # "according to X"
-            rng = np_right(tokens, cue.last, len(tokens), titles)
+            rng = self._source_after(tokens, cue.last)
             if rng is None:
                 return False
             mention = self.mention(tokens, rng)
@@ -407,7 +514,8 @@ class _State:
             elif rng is None and _is_participle_cue(tokens, cue) and self.out \
                     and self.out[-1][0].content_span.start >= s and self.out[-1][1] is not None:
                 mention = self.out[-1][1]  # "…, adding that …": the speaker of this sentence's statement
-            elif rng is None and _is_participle_cue(tokens, cue) and self._sentence_subject(tokens, cue):
+            elif rng is None and (_is_participle_cue(tokens, cue) or (self.news and _after_conjunction(tokens, cue))) \
+                    and self._sentence_subject(tokens, cue):
                 # "Trump joined the debate, announcing that …": the subject of the sentence speaks
                 mention = self.mention(tokens, self._sentence_subject(tokens, cue))
             elif rng is not None:
@@ -433,9 +541,7 @@ class _State:
         A next cue in a relative clause ("insisted that Republicans who refused …") is part of this
         content: it does not end it.
         """
-        k = nxt.first - 1
-        while k > cue.last and (tokens[k].lower in _SKIP_LEFT or tokens[k].lower.endswith("ly")):
-            k -= 1
+        k = max(_skip_left(tokens, nxt.first - 1, cue.last + 1), cue.last)
         if k > cue.last and tokens[k].lower in ("who", "which", "whom"):
             return tokens[-1].end
         rng = np_left(tokens, k, cue.last, self.lex.titles) if k >= cue.last else None
@@ -482,7 +588,8 @@ class _State:
             # "…," he said [, "…"]: a quotation before the cue (split quote when one follows)
             lo = q_before.open + 1
             hi_q = q_before.close
-            later = [q for q in self.quotes_between(cue_span.end, e) if q.open > cue_span.end]
+            # (up to the next cue: in '"…," X said, adding, "…"' the second part is the next cue's)
+            later = [q for q in self.quotes_between(cue_span.end, hi) if q.open > cue_span.end]
             if later:  # '"…," said X, a senator, "…"': one statement over both parts (rule 3)
                 hi_q = later[-1].close
             return self._emit_content(_trim_span(text, lo, hi_q, " \t\r\n\u00a0"), cue_span, mention, direct=True)
@@ -496,8 +603,10 @@ class _State:
                 return self._emit_content((q_after.open + 1, q_after.close), cue_span, mention, direct=True)
             first_words = [w.lower() for w in text[after[0]:after[1]].split()[:3]]
             first_words = [w for w in first_words if w not in TIME_WORDS] or first_words
-            if first_words and first_words[0] in ("by", "with"):
-                return False  # "responded by blocking the data", "spoke today with X": an action, not what was said
+            if first_words and first_words[0] in _NOT_CONTENT_START and not _has_clause(text[after[0]:after[1]]):
+                # "responded by blocking the data", "spoke today with X", "spoke at the memorial":
+                # an action or a place, not what was said
+                return False
             return self._emit_content(self._clause_of(after), cue_span, mention)
         if before[1] - before[0] >= 2 and (mention is None or mention.span.start >= before[1]):
             if lo_tok:
@@ -513,7 +622,10 @@ class _State:
         Quotation marks are never cut through.
         """
         lo, hi = span
-        for m in _CLAUSE_BREAK.finditer(self.text, lo, hi):
+        breaks = list(_CLAUSE_BREAK.finditer(self.text, lo, hi))
+        breaks += [m for m in _PARTICIPLE_BREAK.finditer(self.text, lo, hi)
+                   if any(entry.speech for entry in self.lex.verbs.get(m.group(1).lower(), ()))]
+        for m in sorted(breaks, key=lambda m: m.start()):
             q = self.quote_at(m.start())
             if m.start() - lo < 12 or (q is not None and q.close >= m.end() - 1):
                 continue  # a break inside a quotation is the speaker's own ("…, adding" after ',”' is not)
@@ -524,6 +636,8 @@ class _State:
     def _emit_content(self, content, cue_span, mention, direct=False) -> bool:
         if content is None or content[1] - content[0] < 2 or _only_adjuncts(self.text[content[0]:content[1]]):
             return False
+        if not direct and all(w.lower() in FUNCTION_WORDS for w in self.text[content[0]:content[1]].split()):
+            return False  # "making this argument and …": a conjunction is no content
         lo, hi = content
         if direct:
             self.emit((lo, hi), cue_span, mention, "direct")
@@ -577,6 +691,30 @@ class _State:
         self.emit((s, e), None, None, "indirect", split=False)
 
 
+def _bare_participle(tokens: list[Token], cue: CueMatch) -> bool:
+    """"voters passing by", "the prisoners released by X": an -ing form, or a participle with its agent, right
+    after a noun and with no auxiliary, modifies the noun."""
+    prev = tokens[cue.first - 1] if cue.first else None
+    form = tokens[cue.first].lower
+    by_agent = cue.last < len(tokens) and tokens[cue.last].lower == "by" and not form.endswith(("s", "ing"))
+    return ((form.endswith("ing") or by_agent) and prev is not None and prev.text.isalpha()
+            and prev.lower not in _SKIP_LEFT and prev.lower not in _PARTICIPLE_BEFORE and prev.lower not in PRONOUNS)
+
+
+def _after_conjunction(tokens: list[Token], cue: CueMatch) -> bool:
+    """"He walked back his remarks and said …": a cue after "and"/"but" shares the sentence's subject."""
+    k = _skip_left(tokens, cue.first - 1, 0)
+    return k > 0 and tokens[k].lower in ("and", "but")
+
+
+def _skip_dashes(tokens, j: int, lo: int) -> int:
+    """Index before a parenthetical between dashes ending at ``j`` ("Gingrich — a former speaker —"), else ``j``."""
+    k = j - 1
+    while k >= lo and j - k < 30 and tokens[k].text not in _DASHES:
+        k -= 1
+    return k - 1 if k > lo and tokens[k].text in _DASHES else j
+
+
 def _skip_parenthesis(tokens, j: int, lo: int, own: bool = False) -> int:
     """Index before a parenthesis that ends at ``j`` ("Rep. Ana Ruiz (D-Md.),"), else ``j``.
 
@@ -598,7 +736,5 @@ def _shares_subject(tokens, prev: CueMatch, cue: CueMatch) -> bool:
     """
     if any(tokens[k].lower in ("which", "who", "whom", "whose") for k in range(prev.last, cue.first)):
         return False
-    k = cue.first - 1
-    while k > prev.last and (tokens[k].lower in _SKIP_LEFT or tokens[k].lower.endswith("ly")):
-        k -= 1
+    k = max(_skip_left(tokens, cue.first - 1, prev.last + 1), prev.last)
     return k >= prev.last and tokens[k].lower in _CONJ

@@ -84,3 +84,51 @@ def test_headlines_captions_and_boilerplate_yield_nothing():
     text = ("Minister Says Talks Failed\nThe harbour at dawn\n"
             "The minister said the talks failed.\nRelated Articles\n-\nPresident Says Economy Grows\n")
     assert [c for _, _, c, _ in segment(text)] == ["the talks failed"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name ending in -ly is no adverb; adverbs, reflexives, negations and time adjuncts sit between subject and cue
+    ("Mrs. Kelly said the vote was close.", [("Mrs. Kelly", "said", "the vote was close", "indirect")]),
+    ("He often says the plan works.", [("He", "says", "the plan works", "indirect")]),
+    ("Cruz himself said the plan works.", [("Cruz", "said", "the plan works", "indirect")]),
+    ("The senator hasn't endorsed the bill.", [("The senator", "endorsed", "the bill", "indirect")]),
+    ("Party spokesman Tom Reed on Thursday evening said the party was united.",
+     [("Party spokesman Tom Reed", "said", "the party was united", "indirect")]),
+    # a parenthetical between dashes, a possessor and a post-modifier in the subject
+    ("Gingrich — a former speaker — told reporters that the plan works.",
+     [("Gingrich", "told reporters", "that the plan works", "indirect")]),
+    ("Ana Silva's campaign manager says the polls are wrong.",
+     [("Ana Silva's campaign manager", "says", "the polls are wrong", "indirect")]),
+    ("A source close to the mayor said the budget would pass.",
+     [("A source", "said", "the budget would pass", "indirect")]),
+    # "according to" sources a report with any noun phrase (rule 5)
+    ("Turnout fell sharply, according to exit polls.",
+     [("exit polls", "according to", "Turnout fell sharply", "indirect")]),
+    # a capitalised verb form inside a sentence belongs to a name; a place is no content
+    ("The plan was costly, The Free Press said.", [("The Free Press", "said", "The plan was costly", "indirect")]),
+    ("The governor spoke at the memorial service.", []),
+    # an -s form followed by what follows no verb is a plural noun; before punctuation it may be a cue
+    ("Rebel attacks on the convoy drew crowds.", []),
+    ("“It was a mistake,” Ruiz notes.", [("Ruiz", "notes", "It was a mistake,", "direct")]),
+    # a cue inside the content of another: one statement; at the content's start, the innermost speaker (rule 4)
+    ("The governor said states like Utah and Idaho will clarify the rules first.",
+     [("The governor", "said", "states like Utah and Idaho will clarify the rules first", "indirect")]),
+    ("The minister said the prisoners released by the rebels were ill.",
+     [("The minister", "said", "the prisoners released by the rebels were ill", "indirect")]),
+    ("The ministry said Lima demanded that the tests stop.",
+     [("Lima", "demanded", "that the tests stop", "indirect")]),
+    # a reporting participle after a comma opens its own statement
+    ("The senator said the plan was dead, telling reporters it would never pass.",
+     [("The senator", "said", "the plan was dead", "indirect"),
+      ("The senator", "telling", "reporters it would never pass", "indirect")]),
+])
+def test_speaker_and_content_forms(text, expected):
+    assert segment(text) == expected
+
+
+def test_a_cue_after_and_takes_the_sentence_subject_in_news_only():
+    news = "The senator walked back her remarks and said the plan was fair."
+    assert segment(news, genre="news") == [("The senator", "said", "the plan was fair", "indirect")]
+    # in a source's own voice the whole sentence is the source's (rule 9)
+    release = "We have deep concerns about the report and raised them with the agency."
+    assert [c for _, c, _, _ in segment(release, genre="statement")] == [None]
