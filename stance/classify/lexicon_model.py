@@ -73,7 +73,7 @@ class CueLexiconClassifier(ClassifierMixin, BaseEstimator):
         cue_text = fields["cue"]
         cue = cue_label(cue_text, lex) if cue_text else None
         if cue in scheme.labels:
-            if cue != scheme.fallback and cue_is_negated(cue_text):
+            if cue != scheme.fallback and cue_is_negated(cue_text, lex):
                 return "cue_negated", scheme.fallback
             if cue != scheme.fallback:
                 return f"cue:{cue}", cue

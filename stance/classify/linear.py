@@ -10,7 +10,8 @@ through three steps, each a scikit-learn object:
    word n-grams and character n-grams of the content, word n-grams of the cue
    and of the context -- and a `DictVectorizer` the hand-made lexicon features
    of `lexicon_feature_dicts` (cue label, negation and modality such as
-   "cannot approve", "must", "will not", cues inside the content, quote type);
+   "cannot approve", "must", "will not", cues inside the content, quote type,
+   and cue frames: the cue's lemma joined with its content's shape);
 3. ``classifier``: a `CalibratedLinearClassifier` -- `LogisticRegression`,
    `LinearSVC` or a soft vote of both, each wrapped in `CalibratedClassifierCV`
    whose folds keep the documents (``doc_id``) apart -- on the numeric matrix.
@@ -79,18 +80,20 @@ def statement_table(X) -> np.ndarray:
     return table
 
 
-def lexicon_feature_dicts(table, lexicon: str = "en") -> list[dict]:
+def lexicon_feature_dicts(table, lexicon: str = "en", cue_frames: bool = True) -> list[dict]:
     """One dict of named lexicon features per row of a `statement_table` (a `DictVectorizer`'s input)."""
     lex = load_lexicon(lexicon)
-    return [lexicon_signals(dict(zip(FIELDS, row)), lex) for row in table]
+    return [lexicon_signals(dict(zip(FIELDS, row)), lex, cue_frames=cue_frames) for row in table]
 
 
 def make_features(*, word_ngrams=(1, 2), char_ngrams=(2, 5), cue=True, context=True, lexicon=True,
-                  context_weight=0.5, word_min_df=1, char_min_df=2, lexicon_lang="en") -> Pipeline:
+                  context_weight=0.5, word_min_df=1, char_min_df=2, lexicon_lang="en", cue_frames=True) -> Pipeline:
     """The feature part of the text pipelines: ``fields`` then ``columns`` (see the module docstring).
 
     ``char_ngrams=None``, ``cue=False``, ``context=False`` or ``lexicon=False``
-    leave that block out (the plain n-gram model keeps only the words).
+    leave that block out (the plain n-gram model keeps only the words);
+    ``cue_frames=False`` leaves the cue-frame features out of the lexicon block
+    (`stance.classify.features.cue_frame_signals`).
     """
     c = FIELD_INDEX
     blocks = [("content_words", TfidfVectorizer(ngram_range=tuple(word_ngrams), sublinear_tf=True, min_df=word_min_df,
@@ -110,7 +113,8 @@ def make_features(*, word_ngrams=(1, 2), char_ngrams=(2, 5), cue=True, context=T
         weights["context_words"] = float(context_weight)
     if lexicon:
         blocks.append(("lexicon", Pipeline([
-            ("signals", FunctionTransformer(lexicon_feature_dicts, kw_args={"lexicon": lexicon_lang})),
+            ("signals", FunctionTransformer(lexicon_feature_dicts,
+                                            kw_args={"lexicon": lexicon_lang, "cue_frames": bool(cue_frames)})),
             ("vectorize", DictVectorizer()),
         ]), list(range(len(FIELDS)))))
         weights["lexicon"] = 1.0
@@ -278,7 +282,7 @@ class CalibratedLinearClassifier(ClassifierMixin, BaseEstimator):
 def make_linear_model(*, estimator="logreg", logreg_C=10.0, svm_C=0.1, class_weight="balanced",
                       calibration="sigmoid", cv=5, scheme="stance4", random_state=0, word_ngrams=(1, 2),
                       char_ngrams=(2, 5), cue=True, context=True, lexicon=True, context_weight=0.5,
-                      word_min_df=1, memory=None) -> Pipeline:
+                      word_min_df=1, cue_frames=True, memory=None) -> Pipeline:
     """A text pipeline from statement records to calibrated labels: ``features`` then ``classifier``.
 
     The feature keywords go to `make_features`, the others to
@@ -287,7 +291,8 @@ def make_linear_model(*, estimator="logreg", logreg_C=10.0, svm_C=0.1, class_wei
     documents apart, and ``classifier__sample_weight=`` to weight rows.
     """
     features = make_features(word_ngrams=word_ngrams, char_ngrams=char_ngrams, cue=cue, context=context,
-                             lexicon=lexicon, context_weight=context_weight, word_min_df=word_min_df)
+                             lexicon=lexicon, context_weight=context_weight, word_min_df=word_min_df,
+                             cue_frames=cue_frames)
     classifier = CalibratedLinearClassifier(estimator=estimator, logreg_C=logreg_C, svm_C=svm_C,
                                             class_weight=class_weight, calibration=calibration, cv=cv,
                                             scheme=scheme, random_state=random_state)
