@@ -21,6 +21,9 @@ The evidence, all read from the team's lexicon files in
 - **cues inside the content** (`text_cue_labels`): the acts of lexicon cues
   found in the content itself, which is what a statement without a separate
   cue (a source-voice sentence, a whole news sentence) has;
+- **cue frames** (`cue_frame_signals`): the cue's lemma joined with the shape
+  of its content ("asked" + an addressee and an infinitive, "insisted" + a
+  negated clause), the combinations a linear model cannot form by itself;
 - the **quote type**.
 
 It also holds the functions the fitted models call at prediction time --
@@ -46,9 +49,10 @@ import numpy as np
 from ..segment.lexicon import Lexicon, load_lexicon
 from ..text.tokens import tokenize
 
-__all__ = ["statement_fields", "statement_table", "lexicon_feature_dicts", "cue_label", "cue_is_negated",
-           "lexicon_signals", "content_signals", "modality_signals", "text_cue_labels", "rule_lexicon", "rule_names",
-           "lexicon_rule", "rule_probabilities", "lexicon_group", "LEXICON_GROUPS", "FIELDS", "MODALITY_NAMES"]
+__all__ = ["statement_fields", "statement_table", "lexicon_feature_dicts", "cue_entry", "cue_label", "cue_is_negated",
+           "lexicon_signals", "content_signals", "modality_signals", "text_cue_labels", "content_frame",
+           "cue_frame_signals", "inner_cue_frame_signals", "rule_lexicon", "rule_names", "lexicon_rule",
+           "rule_probabilities", "lexicon_group", "LEXICON_GROUPS", "FIELDS", "MODALITY_NAMES"]
 
 FIELDS = ("content", "cue", "context", "quote_type", "speaker")
 
@@ -117,31 +121,36 @@ def statement_table(X) -> np.ndarray:
     return table
 
 
-# the groups of `lexicon_signals`' features by name prefix, first match wins (``content_cue=`` before ``content_``)
+# the groups of `lexicon_signals`' features by name prefix, first match wins (``content_cue=`` before ``content_``);
+# a name joined with a frame (``cue_label=demand&frame=that``) belongs to the cue frames
 LEXICON_GROUPS = (("content_cue=", "content_cues"), ("first_content_cue=", "content_cues"),
+                  ("cue_lemma=", "cue_frames"), ("frame=", "cue_frames"), ("inner_", "cue_frames"),
                   ("cue_label=", "cue_label"), ("cue_negated", "cue_label"), ("mod:", "modality"),
                   ("quote_type=", "quote_type"), ("content_", "content_signals"))
 
 
 def lexicon_group(name: str) -> str:
     """The group of a lexicon feature name (`LEXICON_GROUPS`), ``"other"`` for a name of none."""
+    if "&frame=" in name:
+        return "cue_frames"
     return next((group for prefix, group in LEXICON_GROUPS if name.startswith(prefix)), "other")
 
 
-def lexicon_feature_dicts(table, lexicon: str = "en", exclude=()) -> list[dict]:
+def lexicon_feature_dicts(table, lexicon: str = "en", cue_frames: bool = True, exclude=()) -> list[dict]:
     """One dict of named lexicon features per row of a `statement_table` (a `DictVectorizer`'s input).
 
+    ``cue_frames=False`` leaves out the cue frames (`cue_frame_signals`);
     ``exclude`` names groups of `LEXICON_GROUPS` to leave out (for ablations).
     """
     lex = load_lexicon(lexicon)
-    rows = [lexicon_signals(dict(zip(FIELDS, row)), lex) for row in table]
+    rows = [lexicon_signals(dict(zip(FIELDS, row)), lex, cue_frames=cue_frames) for row in table]
     if exclude:
         rows = [{k: v for k, v in row.items() if lexicon_group(k) not in exclude} for row in rows]
     return rows
 
 
-def _verb_label(tokens: list[str], i: int, lexicon: Lexicon) -> str | None:
-    """The label of the verb form at ``tokens[i]``: the first lexicon row whose particle condition holds."""
+def _verb_entry(tokens: list[str], i: int, lexicon: Lexicon):
+    """The lexicon row of the verb form at ``tokens[i]``: the first whose particle condition holds, or None."""
     entries = lexicon.verbs.get(tokens[i])
     if not entries:
         return None
@@ -149,42 +158,72 @@ def _verb_label(tokens: list[str], i: int, lexicon: Lexicon) -> str | None:
     for entry in entries:
         if entry.requires_particle and nxt not in entry.particles:
             continue
-        return entry.label
+        return entry
+    return None
+
+
+def _verb_label(tokens: list[str], i: int, lexicon: Lexicon) -> str | None:
+    """The label of the verb form at ``tokens[i]`` (see `_verb_entry`)."""
+    entry = _verb_entry(tokens, i, lexicon)
+    return None if entry is None else entry.label
+
+
+def cue_entry(cue: str, lexicon: Lexicon, tokens: list[str] | None = None):
+    """The lexicon row that gives a cue text its act (a `CueEntry`: ``lemma``, ``label``), or None.
+
+    A phrase wins first ("declined to comment" beats "decline"), then a
+    reporting noun after a light verb ("reiterated Japan's demand"), then the
+    first verb whose lexicon row fits and carries an act (a row that needs a
+    particle -- "called on" -- counts only with its particle; "shut down
+    questions by rejecting" is carried by "rejecting", not by the neutral
+    "questions"), then the first neutral verb, then any reporting noun.
+    """
+    if tokens is None:
+        tokens = [t.lower for t in tokenize(cue)]
+    for i, tok in enumerate(tokens):
+        for toks, entry in lexicon.phrases.get(tok, ()):
+            if tuple(tokens[i:i + len(toks)]) == toks:
+                return entry
+    for tok in tokens:
+        if tok in lexicon.nouns and tokens[0] in lexicon.light_verbs | {tok}:
+            return lexicon.nouns[tok]
+    neutral = None
+    for i in range(len(tokens)):
+        entry = _verb_entry(tokens, i, lexicon)
+        if entry is not None:
+            if entry.label != "neutral":
+                return entry
+            neutral = neutral or entry
+    if neutral is not None:
+        return neutral
+    for tok in tokens:
+        if tok in lexicon.nouns:
+            return lexicon.nouns[tok]
     return None
 
 
 def cue_label(cue: str, lexicon: Lexicon) -> str | None:
     """The label the lexicon gives a cue text ("expressed concerns about" -> concern), or None.
 
-    A phrase wins first ("declined to comment" beats "decline"), then a
-    reporting noun after a light verb ("reiterated Japan's demand"), then the
-    first verb whose lexicon row fits (a row that needs a particle -- "called
-    on" -- counts only with its particle), then any reporting noun.  Neutral
-    cues ("said") give ``"neutral"``.
+    The row is the one `cue_entry` picks; neutral cues ("said") give ``"neutral"``.
+    """
+    entry = cue_entry(cue, lexicon)
+    return None if entry is None else entry.label
+
+
+def cue_is_negated(cue: str, lexicon: Lexicon | None = None) -> bool:
+    """Whether the cue itself is negated ("did not call for", "won't support", "never accused").
+
+    With a ``lexicon``, a negation that belongs to the cue's own lexicon phrase
+    ("cannot accept", "will not tolerate": the act is the refusal) does not count.
     """
     tokens = [t.lower for t in tokenize(cue)]
-    if not tokens:
-        return None
-    for i, tok in enumerate(tokens):
-        for toks, entry in lexicon.phrases.get(tok, ()):
-            if tuple(tokens[i:i + len(toks)]) == toks:
-                return entry.label
-    for tok in tokens:
-        if tok in lexicon.nouns and tokens[0] in lexicon.light_verbs | {tok}:
-            return lexicon.nouns[tok].label
-    for i in range(len(tokens)):
-        label = _verb_label(tokens, i, lexicon)
-        if label is not None:
-            return label
-    for tok in tokens:
-        if tok in lexicon.nouns:
-            return lexicon.nouns[tok].label
-    return None
-
-
-def cue_is_negated(cue: str) -> bool:
-    """Whether the cue itself is negated ("did not call for", "won't support", "never accused")."""
-    return any(t.lower in _NEGATORS or t.lower.endswith(("n't", "n’t")) for t in tokenize(cue))
+    own: set[str] = set()
+    if lexicon is not None:
+        entry = cue_entry(cue, lexicon, tokens)
+        if entry is not None and entry.kind == "phrase":
+            own = {t.lower for t in tokenize(entry.lemma)}
+    return any((t in _NEGATORS or t.endswith(("n't", "n’t"))) and t not in own for t in tokens)
 
 
 def text_cue_labels(text: str, lexicon: Lexicon, tokens: list[str] | None = None) -> list[str]:
@@ -263,23 +302,122 @@ def modality_signals(text: str, tokens: list[str] | None = None) -> dict[str, in
     return out
 
 
-def lexicon_signals(fields: Mapping, lexicon: Lexicon) -> dict[str, float]:
+_QUOTE_MARKS = frozenset('"\'“”‘’«»„‟‹›「」『』')
+_WH_WORDS = frozenset({"whether", "if", "why", "how", "what", "who", "whom", "when", "where", "which"})
+_FRAME_PREPOSITIONS = frozenset({"against", "for", "of", "about", "on", "over", "with", "to"})
+
+
+def content_frame(tokens: list[str]) -> str:
+    """The shape of the content's opening, which tells what the cue governs.
+
+    ``that`` (a clause: "insisted that…"), ``to`` (an infinitive: "refused to
+    sign"), ``not_to`` ("warned not to…"), ``obj_to`` / ``obj_not_to`` /
+    ``obj_against`` (an addressee, then the act asked of it: "asked the firm
+    to…", "warned Venezuela against…"), ``wh`` (an embedded question),
+    ``prep_<word>`` (a prepositional object: "warned of…", "called for…"),
+    ``quote`` (a quotation) or ``np`` (anything else: a noun phrase or a clause).
+    """
+    words = [t for t in tokens if t not in _QUOTE_MARKS]
+    if tokens and tokens[0] in _QUOTE_MARKS:
+        return "quote"
+    if not words:
+        return "none"
+    first = words[0]
+    if first == "that":
+        return "that"
+    if first == "to":
+        return "to"
+    if first in ("not", "never") and words[1:2] == ["to"]:
+        return "not_to"
+    if first in _WH_WORDS:
+        return "wh"
+    if first in _FRAME_PREPOSITIONS:
+        return f"prep_{first}"
+    for i, tok in enumerate(words[1:8], 1):
+        if tok in ("that", ";", ":"):
+            break
+        if tok == "to" and words[i - 1] in ("not", "never"):
+            return "obj_not_to"
+        if tok == "to":
+            return "obj_to"
+        if tok == "against":
+            return "obj_against"
+    return "np"
+
+
+def cue_frame_signals(cue: str, tokens: list[str], lexicon: Lexicon) -> dict[str, float]:
+    """What the cue does with its content: the cue's lemma, alone and joined with the content's shape.
+
+    A linear model cannot combine two features by itself, and the act often
+    lies in the combination: "asked" + "the firm to pay" is a demand but
+    "asked" + "whether…" is not; "warned" + "X against…" is a demand but
+    "warned of…" a concern; "insisted" + a negated clause is a denial
+    (ANNOTATION.md 3.1, 6.4).  Features: ``cue_lemma``, its negation, and the
+    lemma and the cue's label each joined with `content_frame` and with
+    whether the content is negated.
+    """
+    entry = cue_entry(cue, lexicon) if cue else None
+    label = entry.label if entry is not None else "none"
+    lemma = entry.lemma if entry is not None else ("none" if not cue else "unknown")
+    frame = content_frame(tokens)
+    feats = {f"cue_lemma={lemma}": 1.0, f"frame={frame}": 1.0, f"cue_lemma={lemma}&frame={frame}": 1.0,
+             f"cue_label={label}&frame={frame}": 1.0}
+    if cue and cue_is_negated(cue, lexicon):
+        feats[f"cue_lemma={lemma}&negated"] = 1.0
+    if any(t in _NEGATORS or t.endswith(("n't", "n’t")) for t in tokens):
+        feats[f"cue_lemma={lemma}&content_negated"] = 1.0
+        feats[f"cue_label={label}&content_negated"] = 1.0
+    return feats
+
+
+def inner_cue_frame_signals(tokens: list[str], lexicon: Lexicon) -> dict[str, float]:
+    """`cue_frame_signals` for the first lexicon verb inside a content that has no cue of its own.
+
+    A source-voice sentence or a whole news sentence carries its cue inside:
+    "The ministry asked the firm to pay" -> ``inner_lemma=ask&frame=obj_to``;
+    a negator among the three words before the verb ("did not call for")
+    negates it.
+    """
+    for i in range(len(tokens)):
+        entry = _verb_entry(tokens, i, lexicon)
+        if entry is None:
+            continue
+        j = i + 1
+        if j < len(tokens) and tokens[j] in entry.particles:
+            j += 1
+        frame = content_frame(tokens[j:])
+        negated = any(t in _NEGATORS or t.endswith(("n't", "n’t")) for t in tokens[max(0, i - 3):i])
+        feats = {f"inner_lemma={entry.lemma}": 1.0, f"inner_lemma={entry.lemma}&frame={frame}": 1.0,
+                 f"inner_label={entry.label}&frame={frame}": 1.0}
+        if negated:
+            feats[f"inner_lemma={entry.lemma}&negated"] = 1.0
+        return feats
+    return {}
+
+
+def lexicon_signals(fields: Mapping, lexicon: Lexicon, *, cue_frames: bool = True) -> dict[str, float]:
     """Named counts of lexicon evidence for one statement (a `DictVectorizer` row).
 
     Counts are clipped at 3, so one long quotation does not outweigh the cue.
+    ``cue_frames`` adds `cue_frame_signals` (and, for a statement without a
+    cue, `inner_cue_frame_signals`).
     """
     feats: dict[str, float] = {}
     cue = fields.get("cue") or ""
     label = cue_label(cue, lexicon) if cue else None
     feats[f"cue_label={label or 'none'}"] = 1.0
-    if cue and cue_is_negated(cue):
+    if cue and cue_is_negated(cue, lexicon):
         feats["cue_negated"] = 1.0
         feats[f"cue_label={label or 'none'}&negated"] = 1.0
     content = fields.get("content", "")
+    tokens = [t.lower for t in tokenize(content)]
+    if cue_frames:
+        feats.update(cue_frame_signals(cue, tokens, lexicon))
+        if not cue:
+            feats.update(inner_cue_frame_signals(tokens, lexicon))
     for name, count in content_signals(content).items():
         if count:
             feats[f"content_{name}"] = float(min(count, 3))
-    tokens = [t.lower for t in tokenize(content)]
     for name, count in modality_signals(content, tokens).items():
         if count:
             feats[f"mod:{name}"] = float(min(count, 3))
@@ -322,7 +460,7 @@ def lexicon_rule(fields: Mapping, lexicon: Lexicon, scheme) -> tuple[str, str]:
     cue_text = fields["cue"]
     cue = cue_label(cue_text, lexicon) if cue_text else None
     if cue in scheme.labels:
-        if cue != scheme.fallback and cue_is_negated(cue_text):
+        if cue != scheme.fallback and cue_is_negated(cue_text, lexicon):
             return "cue_negated", scheme.fallback
         return f"cue:{cue}", cue  # a cue of the fallback act ("announced", "welcomed") decides too
     signals = content_signals(fields["content"])

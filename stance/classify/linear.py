@@ -11,7 +11,8 @@ through three steps, each a scikit-learn object:
    word n-grams and character n-grams of the content, word n-grams of the cue
    and of the context -- and a `DictVectorizer` the hand-made lexicon features
    of `lexicon_feature_dicts` (cue label, negation and modality such as
-   "cannot approve", "must", "will not", cues inside the content, quote type);
+   "cannot approve", "must", "will not", cues inside the content, quote type,
+   and cue frames: the cue's lemma joined with its content's shape);
 3. ``classifier``: a `CalibratedLinearClassifier` -- `LogisticRegression`,
    `LinearSVC` or a soft vote of both, each wrapped in `CalibratedClassifierCV`
    whose folds keep the documents (``doc_id``) apart -- on the numeric matrix.
@@ -69,13 +70,15 @@ _MAX_ITER = 5000
 
 def make_features(*, word_ngrams=(1, 2), char_ngrams=(2, 5), cue=True, context=True, lexicon=True,
                   context_weight=0.5, word_min_df=1, char_min_df=2, lexicon_lang="en", content_words=True,
-                  lexicon_exclude=()) -> Pipeline:
+                  lexicon_exclude=(), cue_frames=True) -> Pipeline:
     """The feature part of the text pipelines: ``fields`` then ``columns`` (see the module docstring).
 
     ``content_words=False``, ``char_ngrams=None``, ``cue=False``,
     ``context=False`` or ``lexicon=False`` leave that block out (the plain
     n-gram model keeps only the words); ``lexicon_exclude`` leaves groups of
-    the lexicon features out (`LEXICON_GROUPS`: ``cue_label``, ``modality``, ...).
+    the lexicon features out (`LEXICON_GROUPS`: ``cue_label``, ``modality``, ...);
+    ``cue_frames=False`` leaves the cue-frame features out of the lexicon block
+    (`stance.classify.features.cue_frame_signals`).
     """
     c = FIELD_INDEX
     unknown = sorted(set(lexicon_exclude) - {group for _, group in LEXICON_GROUPS} - {"other"})
@@ -102,7 +105,8 @@ def make_features(*, word_ngrams=(1, 2), char_ngrams=(2, 5), cue=True, context=T
         weights["context_words"] = float(context_weight)
     if lexicon:
         blocks.append(("lexicon", Pipeline([
-            ("signals", FunctionTransformer(lexicon_feature_dicts, kw_args={"lexicon": lexicon_lang} | (
+            ("signals", FunctionTransformer(lexicon_feature_dicts, kw_args={
+                "lexicon": lexicon_lang, "cue_frames": bool(cue_frames)} | (
                 {"exclude": list(lexicon_exclude)} if lexicon_exclude else {}))),
             ("vectorize", DictVectorizer()),
         ]), list(range(len(FIELDS)))))
@@ -273,7 +277,8 @@ class CalibratedLinearClassifier(ClassifierMixin, BaseEstimator):
 def make_linear_model(*, estimator="logreg", logreg_C=10.0, svm_C=0.1, class_weight="balanced",
                       calibration="sigmoid", cv=5, scheme="stance4", random_state=0, word_ngrams=(1, 2),
                       char_ngrams=(2, 5), cue=True, context=True, lexicon=True, context_weight=0.5,
-                      word_min_df=1, content_words=True, lexicon_exclude=(), memory=None) -> Pipeline:
+                      word_min_df=1, content_words=True, lexicon_exclude=(), cue_frames=True,
+                      memory=None) -> Pipeline:
     """A text pipeline from statement records to calibrated labels: ``features`` then ``classifier``.
 
     The feature keywords go to `make_features`, the others to
@@ -283,7 +288,7 @@ def make_linear_model(*, estimator="logreg", logreg_C=10.0, svm_C=0.1, class_wei
     """
     features = make_features(word_ngrams=word_ngrams, char_ngrams=char_ngrams, cue=cue, context=context,
                              lexicon=lexicon, context_weight=context_weight, word_min_df=word_min_df,
-                             content_words=content_words, lexicon_exclude=lexicon_exclude)
+                             content_words=content_words, lexicon_exclude=lexicon_exclude, cue_frames=cue_frames)
     classifier = CalibratedLinearClassifier(estimator=estimator, logreg_C=logreg_C, svm_C=svm_C,
                                             class_weight=class_weight, calibration=calibration, cv=cv,
                                             scheme=scheme, random_state=random_state)

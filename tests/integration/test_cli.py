@@ -86,7 +86,8 @@ def test_classify_adds_label_and_score(capsys, tmp_path):
     recs = tmp_path / "st.jsonl"
     recs.write_text(json.dumps({"content": "Japan to stop the tests", "cue": "urged"}) + "\n"
                     + json.dumps({"cue": "said"}) + "\n"
-                    + json.dumps({"content": "the claims are groundless", "cue": "said", "doc_id": "x"}) + "\n",
+                    + json.dumps({"content": "that it cannot accept the proposal", "cue": "said", "doc_id": "x"})
+                    + "\n",
                     encoding="utf-8")
     code, out, err = run(capsys, "classify", str(recs))
     assert code == 1 and "st.jsonl:2: record has no string 'content'" in err

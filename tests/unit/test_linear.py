@@ -16,12 +16,14 @@ from sklearn.utils.estimator_checks import parametrize_with_checks
 from stance.classify import (DEFAULT_SCHEME, CalibratedLinearClassifier, CueLexiconClassifier, LabelScheme,
                              document_groups, load_model, make_linear_model, save_model, sentence_views,
                              statement_table)
-from stance.classify.features import lexicon_signals, modality_signals
+from stance.classify.features import (content_frame, cue_frame_signals, cue_is_negated, cue_label, lexicon_signals,
+                                     modality_signals)
 from stance.classify.persistence import TRUSTED_TYPES
 from stance.classify.weak import weak_label
 from stance.errors import ModelFileError, StanceWarning
 from stance.evaluate import score_labels
 from stance.segment.lexicon import load_lexicon
+from stance.text.tokens import tokenize
 
 # a small invented training set: three documents per label, each act worded a few ways
 _ACTS = {
@@ -127,6 +129,37 @@ def test_lexicon_features_read_negation_and_modality():
     assert f["cue_negated"] == 1 and f["cue_label=demand&negated"] == 1
     m = modality_signals("We will not sign, and they must act. Won't you?")
     assert (m["neg_volition"], m["obligation"], m["question"], m["first_person"]) == (2, 1, 1, 1)
+
+
+def test_cue_frames_join_the_cue_with_the_shape_of_its_content():
+    lex = load_lexicon("en")
+    assert [content_frame([t.lower for t in tokenize(c)]) for c in (
+        "that the talks failed", "to sign the deal", "not to strike", "the firm to pay", "Ana, Omar and Li to leave",
+        "the navy against further drills", "whether it would sign", "of a wider war", '"We will not sign"',
+        "the new budget")] == ["that", "to", "not_to", "obj_to", "obj_to", "obj_against", "wh", "prep_of", "quote",
+                               "np"]
+    f = cue_frame_signals("asked", [t.lower for t in tokenize("the firm to pay")], lex)
+    assert f["cue_lemma=ask&frame=obj_to"] == 1 and f["cue_label=neutral&frame=obj_to"] == 1
+    f = cue_frame_signals("insisted", [t.lower for t in tokenize("that it was not true")], lex)
+    assert f["cue_lemma=insist&content_negated"] == 1 and "cue_lemma=insist&negated" not in f
+    assert "cue_lemma=ask&frame=obj_to" not in lexicon_signals({"content": "the firm to pay", "cue": "asked"}, lex,
+                                                               cue_frames=False)
+    f = lexicon_signals({"content": "The ministry asked the firm to pay", "cue": ""}, lex)  # no cue: the one inside
+    assert f["inner_lemma=ask&frame=obj_to"] == 1 and f["cue_lemma=none"] == 1
+    assert not any(k.startswith("inner_") for k in lexicon_signals({"content": "the firm to pay", "cue": "asked"}, lex))
+
+
+def test_cue_act_comes_from_its_act_carrying_word_and_phrase_negation_is_the_act():
+    lex = load_lexicon("en")
+    assert cue_label("shut down the questions by rejecting", lex) == "rejection"  # not the neutral "questions"
+    assert cue_label("told reporters", lex) == "neutral"
+    assert cue_is_negated("did not call for", lex) and cue_is_negated("never accused", lex)
+    assert not cue_is_negated("cannot accept", lex) and cue_is_negated("cannot accept")  # the phrase is a refusal
+    f = lexicon_signals({"content": "the proposal", "cue": "will not accept"}, lex)
+    assert f["cue_label=rejection"] == 1 and "cue_negated" not in f
+    baseline = CueLexiconClassifier().fit(X, Y)
+    assert baseline.explain({"content": "the proposal", "cue": "will not accept"}) == "rejection (rule cue:rejection)"
+    assert baseline.explain({"content": "sanctions", "cue": "did not call for"}) == "other (rule cue_negated)"
 
 
 def test_statement_table_and_sentence_views():
