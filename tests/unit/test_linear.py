@@ -281,7 +281,7 @@ def test_feature_groups_switch_off_for_ablations():
     assert vocabulary and not any(k.startswith("mod:") for k in vocabulary)
     # the default pipeline is unchanged: no exclude argument, so saved models stay byte-identical
     signals = make_linear_model().named_steps["features"]["columns"].transformers[-1][1]["signals"]
-    assert signals.kw_args == {"lexicon": "en"}
+    assert signals.kw_args == {"lexicon": "en", "cue_frames": True}
     with pytest.raises(ValueError, match="unknown groups"):
         make_linear_model(lexicon_exclude=("modalities",))
     with pytest.raises(ValueError, match="every feature block"):
