@@ -55,18 +55,33 @@ def split_rows(corpus, splits, scheme="stance4") -> tuple[list[dict], list[str]]
     return X, y
 
 
+def _scheme_param(scheme):
+    """The scheme as an estimator parameter: its name when registered, else its plain dict.
+
+    Either way the parameter stays plain data (a model file holds no scheme object),
+    and a scheme the user built but did not register still works.
+    """
+    scheme = get_scheme(scheme)
+    try:
+        if get_scheme(scheme.name) == scheme:
+            return scheme.name
+    except ValueError:
+        pass
+    return scheme.to_dict()
+
+
 def build_estimator(name: str, params: dict | None = None, *, scheme="stance4", seed: int = 0):
     """An unfitted estimator of family ``name`` (`ESTIMATORS`) with ``params``."""
     params = dict(params or {})
     if name == "cue_lexicon":
-        return CueLexiconClassifier(scheme=get_scheme(scheme).name, **params)
+        return CueLexiconClassifier(scheme=_scheme_param(scheme), **params)
     if name == "linear":
         for key in ("word_ngrams", "char_ngrams"):
             if params.get(key):
                 params[key] = tuple(params[key])
             elif key in params:
                 params[key] = None
-        return make_linear_model(scheme=get_scheme(scheme).name, random_state=seed, **params)
+        return make_linear_model(scheme=_scheme_param(scheme), random_state=seed, **params)
     raise ValueError(f"unknown estimator family {name!r}; choose from {ESTIMATORS}")
 
 

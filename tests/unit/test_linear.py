@@ -286,3 +286,21 @@ def test_feature_groups_switch_off_for_ablations():
         make_linear_model(lexicon_exclude=("modalities",))
     with pytest.raises(ValueError, match="every feature block"):
         make_linear_model(content_words=False, char_ngrams=None, cue=False, context=False, lexicon=False)
+
+
+def test_build_estimator_takes_a_scheme_object_the_user_did_not_register(tmp_path):
+    """A user's own LabelScheme goes through build_estimator as plain data and survives saving."""
+    from stance.classify.persistence import load_model, save_model
+    from stance.classify.training import build_estimator
+
+    pro_con = LabelScheme.from_dict({"name": "pro_con_unregistered", "labels": ["pro", "con"], "fallback": "pro",
+                                     "priority": ["con", "pro"]})
+    rows = [{"doc_id": f"d{k % 4}", "cue": "said", "content": f"{p} {w} the plan", "context": f"{p} said so"}
+            for k, (p, w) in enumerate((p, w) for p in _PARTIES for w in ("backs", "opposes"))]
+    labels = ["pro" if "backs" in r["content"] else "con" for r in rows]
+    for family, params in (("linear", {"calibration": None, "char_ngrams": []}), ("cue_lexicon", {})):
+        model = build_estimator(family, params, scheme=pro_con).fit(rows, labels)
+        assert list(model.classes_) == ["pro", "con"]
+        assert isinstance(model.get_params()["scheme" if family == "cue_lexicon" else "classifier__scheme"], dict)
+    save_model(model, tmp_path / "m", scheme=pro_con)
+    assert list(load_model(tmp_path / "m")[0].classes_) == ["pro", "con"]
