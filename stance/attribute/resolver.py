@@ -20,7 +20,10 @@ the gazetteer and the appositive after the first full mention.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..document import Document, Entity, Span, Statement
@@ -39,10 +42,13 @@ _GROUP_WORDS = frozenset("leaders sides countries governments ministers parties 
 _DETERMINERS = frozenset("the a an this that these those".split())
 
 
+@functools.lru_cache(maxsize=8192)
 def _fold(name: str) -> str:
+    """Lower case, punctuation to spaces; cached, since every mention compares against every chain's name."""
     return re.sub(r"[\W_]+", " ", name.lower()).strip()
 
 
+@functools.lru_cache(maxsize=8192)
 def _unsuffixed(folded: str) -> str:
     """"joseph r biden jr" -> "joseph r biden": a generational suffix does not change who is named."""
     words = folded.split()
@@ -94,6 +100,19 @@ class EntityResolver:
         return out, state.entities()
 
 
+def _word_index(pairs) -> dict[str, list[tuple[NameChain, str]]]:
+    """Folded word -> the ``(chain, value)`` pairs whose chain's folded name has that word, keeping only the
+    first chain of each distinct (name, title), in order."""
+    index: dict[str, list[tuple[NameChain, str]]] = {}
+    seen = set()
+    for chain, value in pairs:
+        if (chain.name, chain.title) not in seen:
+            seen.add((chain.name, chain.title))
+            for w in dict.fromkeys(_fold(chain.name).split()):
+                index.setdefault(w, []).append((chain, value))
+    return index
+
+
 class _Resolution:
     def __init__(self, doc, chains: list[NameChain], titles, gaz: Gazetteer, title_chains=()):
         self.doc, self.text, self.titles, self.gaz = doc, doc.text, titles, gaz
@@ -102,6 +121,48 @@ class _Resolution:
         self.title_chains = list(title_chains)  # names in the document's title: evidence for full names only
         self.known: dict[str, _Known] = {}
         self.recent: list[str] = []  # entity names in order of last mention as speaker
+        # chains are in text order and never overlap (starts and ends increase): bisect instead of scanning
+        self.ends = [c.end for c in chains]
+        self._by_word: dict[str, list[tuple[NameChain, str]]] | None = None
+        self._by_word_with_title: dict[str, list[tuple[NameChain, str]]] | None = None
+        self._by_hay_word: dict[str, list[int]] | None = None
+        self._first_by_name: dict[str, NameChain] | None = None
+
+    # -- indexes: a long document has thousands of chains; scanning them all for every mention would make
+    #    attribution quadratic in the document's length -----------------------------------------------------
+    def _distinct_chains_with(self, word: str) -> list[tuple[NameChain, str]]:
+        """``(chain, folded name)`` of the chains whose folded name has the word ``word``: the first chain of
+        each distinct (name, title), in text order.
+
+        The name matching below only ever picks such a chain, and its choice depends on the chain's name and
+        title alone (the first of equals wins), so looking at these gives what scanning every chain gives.
+        """
+        if self._by_word is None:
+            self._by_word = _word_index(zip(self.chains, self.folded))
+        return self._by_word.get(word, [])
+
+    def _distinct_chains_and_title_chains_with(self, word: str) -> list[tuple[NameChain, str]]:
+        """As `_distinct_chains_with`, over the text's chains then the title's."""
+        if self._by_word_with_title is None:
+            self._by_word_with_title = _word_index((c, None) for c in self.chains + self.title_chains)
+        return self._by_word_with_title.get(word, [])
+
+    def _chain_ids_described_by(self, word: str) -> list[int]:
+        """Indices (in text order) of the chains whose folded name or title has the word ``word``."""
+        if self._by_hay_word is None:
+            self._by_hay_word = {}
+            for i, chain in enumerate(self.chains):
+                for w in dict.fromkeys((_fold(chain.name) + " " + _fold(chain.title)).split()):
+                    self._by_hay_word.setdefault(w, []).append(i)
+        return self._by_hay_word.get(word, [])
+
+    def _first_chain_named(self, name: str) -> NameChain | None:
+        """The first chain whose name is ``name``."""
+        if self._first_by_name is None:
+            self._first_by_name = {}
+            for chain in self.chains:
+                self._first_by_name.setdefault(chain.name, chain)
+        return self._first_by_name.get(name)
 
     # -- entities ---------------------------------------------------------------------------
     def entities(self) -> list[Entity]:
@@ -123,18 +184,17 @@ class _Resolution:
     def _describe(self, k: _Known) -> None:
         """Country and affiliation from the entity's title and from the appositive after its first full mention."""
         words = k.entity_name.split()
-        for chain in self.chains:
-            if chain.name == k.entity_name:
-                if chain.title and not k.title:
-                    k.title = chain.title
-                after = self.text[chain.end:chain.end + 200]
-                m = re.match(r",\s+(?:the\s+)?([^,.;]{3,120}?)(?:,|\s+(?:said|told|who)\b)", after)
-                if m and k.type == "person" and k.affiliation is None:
-                    org = re.search(r"((?:[A-Z][\w\u2019'\-]*\s+)*(?:" + "|".join(w.capitalize() for w in ORG_WORDS)
-                                    + r")\b(?:\s+of(?:\s+[A-Z][\w\-]*)+)?)", m.group(1))
-                    if org:
-                        k.affiliation = strip_possessive(org.group(1).strip())
-                break
+        chain = self._first_chain_named(k.entity_name)
+        if chain is not None:
+            if chain.title and not k.title:
+                k.title = chain.title
+            after = self.text[chain.end:chain.end + 200]
+            m = re.match(r",\s+(?:the\s+)?([^,.;]{3,120}?)(?:,|\s+(?:said|told|who)\b)", after)
+            if m and k.type == "person" and k.affiliation is None:
+                org = re.search(r"((?:[A-Z][\w\u2019'\-]*\s+)*(?:" + "|".join(w.capitalize() for w in ORG_WORDS)
+                                + r")\b(?:\s+of(?:\s+[A-Z][\w\-]*)+)?)", m.group(1))
+                if org:
+                    k.affiliation = strip_possessive(org.group(1).strip())
         for w in (k.title + " " + (k.affiliation or "") + " " + k.entity_name).split():
             c = self.gaz.country(w)
             if c:
@@ -219,7 +279,7 @@ class _Resolution:
         best = None
         target = _unsuffixed(_fold(cleaned))
         last = target.split()[-1] if target else ""
-        for chain, folded in zip(self.chains, self.folded):
+        for chain, folded in (self._distinct_chains_with(last) if target else zip(self.chains, self.folded)):
             if folded == target or (folded.endswith(" " + target)) or (
                     len(target.split()) == 1 and last in folded.split()[::len(folded.split()) - 1 or 1]
                     and self._personish(chain)):
@@ -228,10 +288,12 @@ class _Resolution:
                     best = chain
         if best is not None and best.name.isupper():
             # "KIVU COPPER HOLDINGS" in a heading: the same name in running text reads better
-            mixed = [c for c in self.chains if _fold(c.name) == _fold(best.name) and not c.name.isupper()]
+            mixed = [c for c, _ in self._distinct_chains_with(_fold(best.name).split()[-1])
+                     if _fold(c.name) == _fold(best.name) and not c.name.isupper()]
             best = mixed[0] if mixed else best
         if best is None:
-            for chain in self.chains:
+            k = bisect.bisect_left(self.ends, mention.span.start)  # the first chain ending at or after the mention
+            for chain in self.chains[k:k + 1]:
                 if chain.start <= mention.span.start < chain.end + 1 or chain.start == mention.span.start:
                     best = chain
                     break
@@ -248,7 +310,7 @@ class _Resolution:
         """The fullest person-like name (text, then title) beginning or ending with ``word`` ("Wang" -> "Wang Lirong")."""
         w = _fold(word)
         best = None
-        for chain in self.chains + self.title_chains:
+        for chain, _ in self._distinct_chains_and_title_chains_with(w.split()[0] if w else ""):
             f = _fold(chain.name)
             if w and (f == w or f.startswith(w + " ") or f.endswith(" " + w)) and self._personish(chain) \
                     and not chain.name.isupper():
@@ -302,7 +364,7 @@ class _Resolution:
                 if all(m in hay or self.gaz.country(m) == k.country for m in mods):
                     return name
         # not yet a speaker: the closest name chain that fits, before the mention first
-        for chain in self._closest_chains(position):
+        for chain in self._closest_chains(position, self._chain_ids_described_by(head)):
             if chain.name.lower() in self.titles:
                 continue  # "the Vice President" names nobody by itself
             hay = (_fold(chain.name) + " " + _fold(chain.title)).split()
@@ -310,11 +372,15 @@ class _Resolution:
                 return self._register(chain.name, self._type_of(chain.name, chain.title), title=chain.title)
         return None
 
-    def _closest_chains(self, position: int) -> list[NameChain]:
-        """Name chains ordered by closeness to ``position``: those before it (nearest first), then after."""
-        before = [c for c in self.chains if c.end <= position]
-        after = [c for c in self.chains if c.end > position]
-        return before[::-1] + after
+    def _closest_chains(self, position: int, ids: list[int] | None = None) -> Iterator[NameChain]:
+        """Name chains (all, or those at the sorted indices ``ids``) ordered by closeness to ``position``: those
+        ending before it (nearest first), then those after.  Lazy: callers stop at the first that fits."""
+        ids = range(len(self.chains)) if ids is None else ids
+        k = bisect.bisect_right(ids, bisect.bisect_right(self.ends, position) - 1)  # ids[:k] end before it
+        for n in range(k - 1, -1, -1):
+            yield self.chains[ids[n]]
+        for n in range(k, len(ids)):
+            yield self.chains[ids[n]]
 
     def _group(self, description: str, position: int) -> str | None:
         """"the two leaders", "both sides": the two closest distinct people (or parties) named before."""
@@ -346,7 +412,8 @@ class _Resolution:
             if len(name.split()) == 1:
                 name = self._surname(name) or name
             else:
-                chain = next((c for c in self.chains if _unsuffixed(_fold(c.name)).endswith(_unsuffixed(_fold(name)))
+                target = _unsuffixed(_fold(name))
+                chain = next((c for c, folded in zip(self.chains, self.folded) if folded.endswith(target)
                               and len(c.name) > len(name) and not c.name.isupper()), None)
                 name = chain.name if chain else name
             names.append(name)
@@ -358,7 +425,7 @@ class _Resolution:
         """The fullest chain of the document that ends like ``chain`` (its canonical name)."""
         folded = _fold(chain.name)
         best = chain.name
-        for c in self.chains:
+        for c, _ in (self._distinct_chains_with(folded.split()[-1]) if folded else [(c, None) for c in self.chains]):
             f = _fold(c.name)
             if (f == folded or f.endswith(" " + folded)) and len(c.name) > len(best) and not c.name.isupper():
                 best = c.name
@@ -376,7 +443,8 @@ class _Resolution:
             if self.known[name].type in wanted:
                 return self._register(name, self.known[name].type)
         # no earlier speaker: the closest fitting name chain before the mention
-        for chain in reversed(self.chains):
+        for k in range(bisect.bisect_right(self.ends, mention.span.start) - 1, -1, -1):
+            chain = self.chains[k]
             if chain.end <= mention.span.start:
                 etype = self._type_of(chain.name, chain.title)
                 if etype in wanted:
