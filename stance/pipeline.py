@@ -11,13 +11,14 @@ A stage is any object with the method the pipeline calls:
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from .document import Document, Entity, Statement
 from .records import statement_context, to_record
 
-__all__ = ["Pipeline", "Analysis", "analyze"]
+__all__ = ["Pipeline", "Analysis", "analyze", "default_pipeline"]
 
 
 @dataclass(frozen=True)
@@ -99,33 +100,93 @@ class Pipeline:
 
     def __call__(self, item, doc_id: str | None = None, metadata: Mapping | None = None) -> Analysis:
         """Analyse one text (``str``), `Document`, or mapping with ``text`` (and ``id``)."""
-        doc = _as_document(item, doc_id, metadata)
+        return self._classify_batch([self._attribute(_as_document(item, doc_id, metadata))])[0]
+
+    def _attribute(self, doc: Document) -> Analysis:
+        """Segment and attribute one document (statements not labelled yet)."""
         segmented = self.segmenter.segment(doc)
         statements, entities = self.attributor.resolve(doc, segmented)
-        statements = self.classify(doc, statements)
         return Analysis(document=doc, statements=statements, entities=entities)
+
+    def _classify_batch(self, analyses: list[Analysis]) -> list[Analysis]:
+        """Label the statements of several documents with one classifier call.
+
+        Why one call: scikit-learn's cost per ``predict_proba`` call (validation, the column transformer,
+        the calibrated ensemble) is far larger than its cost per statement, and each row's scores do not
+        depend on the other rows of the call.
+        """
+        clf = self.classifier
+        if clf is None or not any(a.statements for a in analyses):
+            return analyses
+        records = [_classifier_record(a.document.text, s) for a in analyses for s in a.statements]
+        proba = _predict_proba(clf, records)
+        best = proba.argmax(axis=1)
+        labels = [str(c) for c in clf.classes_]
+        out, row = [], 0
+        for a in analyses:
+            labelled = []
+            for s in a.statements:
+                k = best[row]
+                labelled.append(replace(s, label=labels[k], score=round(float(proba[row, k]), 4)))
+                row += 1
+            out.append(replace(a, statements=labelled))
+        return out
 
     def classify(self, doc: Document, statements: list[Statement]) -> list[Statement]:
         """Fill in ``label`` and ``score`` (the classifier's probability of that label)."""
-        clf = self.classifier
-        if clf is None or not statements:
-            return statements
-        records = [dict(to_record(s, doc.text), context=statement_context(doc.text, s)) for s in statements]
-        proba = clf.predict_proba(records)
-        best = proba.argmax(axis=1)
-        return [replace(s, label=str(clf.classes_[k]), score=round(float(p[k]), 4))
-                for s, p, k in zip(statements, proba, best)]
+        return self._classify_batch([Analysis(document=doc, statements=statements)])[0].statements
 
-    def pipe(self, items: Iterable, *, doc_ids: Iterable[str] | None = None) -> Iterator[Analysis]:
-        """Analyse many documents lazily, in order."""
+    def pipe(self, items: Iterable, *, doc_ids: Iterable[str] | None = None,
+             batch_size: int = 64) -> Iterator[Analysis]:
+        """Analyse many documents lazily, in order.
+
+        Documents are segmented and attributed one at a time and labelled ``batch_size`` documents at a
+        time (one classifier call per batch), so up to ``batch_size`` items are read ahead of the first
+        result.  The results are those of calling the pipeline on each item.
+        """
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, got {batch_size}")
         ids = iter(doc_ids) if doc_ids is not None else None
+        batch: list[Analysis] = []
         for n, item in enumerate(items):
             doc_id = next(ids) if ids is not None else None
-            yield self(item, doc_id=doc_id if doc_id is not None else (None if not isinstance(item, str) else f"doc{n}"))
+            doc_id = doc_id if doc_id is not None else (None if not isinstance(item, str) else f"doc{n}")
+            batch.append(self._attribute(_as_document(item, doc_id, None)))
+            if len(batch) == batch_size:
+                yield from self._classify_batch(batch)
+                batch = []
+        if batch:
+            yield from self._classify_batch(batch)
+
+
+def _classifier_record(text: str, statement: Statement) -> dict:
+    """The classifier's input for one statement: its JSON record plus the ``context`` field."""
+    return dict(to_record(statement, text), context=statement_context(text, statement))
+
+
+def _predict_proba(clf, records: list[dict]):
+    """``clf.predict_proba(records)`` without scikit-learn's parameter and finiteness checks.
+
+    The checks cost a pass over every call's input and the input here is the pipeline's own records, so
+    they can never fail; the probabilities are the same.  A classifier that is not a scikit-learn
+    estimator (the plain-data model of `stance.classify.plain`) is called as it is, so that labelling
+    never imports scikit-learn by itself.
+    """
+    if "sklearn" not in sys.modules:  # then ``clf`` cannot be a scikit-learn estimator
+        return clf.predict_proba(records)
+    from sklearn import config_context
+
+    with config_context(assume_finite=True, skip_parameter_validation=True):
+        return clf.predict_proba(records)
 
 
 @functools.lru_cache(maxsize=1)
-def _default_pipeline() -> Pipeline:
+def default_pipeline() -> Pipeline:
+    """The pipeline `analyze` uses (default stages, bundled model), built once per process.
+
+    Loading the model takes seconds: a worker process that analyses batch after batch (joblib) calls this
+    to build it only once.
+    """
     return Pipeline()
 
 
@@ -138,4 +199,4 @@ def analyze(text: str | Document, *, doc_id: str = "doc", metadata: Mapping | No
     >>> result = stance.analyze('"We reject these claims," the ministry said.')
     >>> [(s.speaker, s.label) for s in result.statements]  # doctest: +SKIP
     """
-    return _default_pipeline()(text, doc_id=doc_id, metadata=metadata)
+    return default_pipeline()(text, doc_id=doc_id, metadata=metadata)

@@ -83,6 +83,11 @@ def analyze_batch(batch: list[tuple[str, str, dict]], model=None, genre: str = "
     Documents travel as plain tuples: a `Document`'s read-only metadata cannot be pickled.
     """
     pipeline = worker_pipeline(model, genre)
+    docs = [Document(doc_id, text, metadata) for doc_id, text, metadata in batch]
+    try:  # the whole batch at once: one classifier call (`Pipeline.pipe`)
+        return [(analysis.records(), None) for analysis in pipeline.pipe(docs, batch_size=len(docs) or 1)]
+    except Exception:  # find the failing document: the others are analysed one by one
+        pass
     results = []
     for doc_id, text, metadata in batch:
         try:

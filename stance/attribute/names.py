@@ -34,10 +34,7 @@ HONORIFICS = frozenset("honourable honorable hon excellency his her majesty high
 
 
 def strip_possessive(word: str) -> str:
-    for suffix in ("\u2019s", "'s"):
-        if word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
+    return word[:-2] if word.endswith(("\u2019s", "'s")) else word
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,11 +163,12 @@ def _split_title(text, toks: list[Token], titles, gazetteer) -> list[NameChain]:
     """"Russian President Vladimir Putin" -> name "Vladimir Putin", title "Russian President"."""
     if not toks:
         return []
+    norm = [strip_possessive(t.lower).rstrip(".") for t in toks]
+
     def title_at(k: int) -> int:
         """Length of the longest title starting at token k (titles may have several words)."""
         for size in (3, 2, 1):
-            words = " ".join(strip_possessive(t.lower).rstrip(".") for t in toks[k:k + size])
-            if k + size < len(toks) and words in titles:
+            if k + size < len(toks) and " ".join(norm[k:k + size]) in titles:
                 return size
         return 0
 

@@ -21,6 +21,7 @@ the gazetteer and the appositive after the first full mention.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -50,10 +51,13 @@ _NAME_PARTICLES = frozenset("de du da das dos di del della la le al el bin ibn v
 _DETERMINERS = frozenset("the a an this that these those".split())
 
 
+@functools.lru_cache(maxsize=8192)
 def _fold(name: str) -> str:
+    """Lower case, punctuation to spaces; cached, since mentions are compared with many names."""
     return re.sub(r"[\W_]+", " ", name.lower()).strip()
 
 
+@functools.lru_cache(maxsize=8192)
 def _unsuffixed(folded: str) -> str:
     """"joseph r biden jr" -> "joseph r biden": a generational suffix does not change who is named."""
     words = folded.split()

@@ -80,6 +80,16 @@ MODALITY_CONTRACTIONS = {  # negated contractions: "can't" -> neg_ability
 MODALITY_NAMES = ("obligation", "neg_obligation", "neg_ability", "neg_volition", "negation", "future",
                   "first_person", "second_person", "question")
 _NEGATORS = MODALITY_WORDS["negation"]
+# the same tables keyed by token (and by token pair), so that `modality_signals` does one look-up per token
+_WORD_MODALITIES: dict[str, list[str]] = {}
+for _name, _words in MODALITY_WORDS.items():
+    for _word in _words:
+        _WORD_MODALITIES.setdefault(_word, []).append(_name)
+_PAIR_MODALITIES: dict[tuple[str, str], list[str]] = {}
+for _name, _pairs in MODALITY_PAIRS.items():
+    for _first, _seconds in _pairs.items():
+        for _second in _seconds:
+            _PAIR_MODALITIES.setdefault((_first, _second), []).append(_name)
 
 
 def statement_fields(X) -> list[dict]:
@@ -239,6 +249,9 @@ def text_cue_labels(text: str, lexicon: Lexicon, tokens: list[str] | None = None
     i = 0
     while i < len(tokens):
         tok = tokens[i]
+        if tok not in lexicon.phrases and tok not in lexicon.verbs and tok not in lexicon.nouns:
+            i += 1  # no cue starts at a word the lexicon does not know (most words)
+            continue
         for toks, entry in lexicon.phrases.get(tok, ()):
             if tuple(tokens[i:i + len(toks)]) == toks:
                 if entry.label != "neutral":
@@ -282,9 +295,8 @@ def modality_signals(text: str, tokens: list[str] | None = None) -> dict[str, in
     out = dict.fromkeys(MODALITY_NAMES, 0)
     for i, tok in enumerate(tokens):
         tok = tok.replace("’", "'")
-        for name, words in MODALITY_WORDS.items():
-            if tok in words:
-                out[name] += 1
+        for name in _WORD_MODALITIES.get(tok, ()):
+            out[name] += 1
         if tok.endswith("n't"):
             out["negation"] += 1
             name = MODALITY_CONTRACTIONS.get(tok)
@@ -294,9 +306,8 @@ def modality_signals(text: str, tokens: list[str] | None = None) -> dict[str, in
             out["neg_ability"] += 1
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None:
-            for name, pairs in MODALITY_PAIRS.items():
-                if nxt in pairs.get(tok, ()):
-                    out[name] += 1
+            for name in _PAIR_MODALITIES.get((tok, nxt), ()):
+                out[name] += 1
         if tok == "?":
             out["question"] += 1
     return out

@@ -7,6 +7,8 @@ the tokens with dictionary look-ups, so it costs time linear in the sentence.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import attrgetter
 
 from ..text.tokens import Token
 from .lexicon import CueEntry, Lexicon
@@ -24,6 +26,7 @@ _ADJECTIVAL_BEFORE = frozenset("more most very deeply increasingly so too become
 _NOUN_MODIFIERS = frozenset("opening closing public strong new first final recent repeated earlier latest formal "
                             "official joint brief written prepared private initial further fresh".split())
 _NOUN_GAP = 5
+_LOWER = attrgetter("lower")
 # "agreed upon with", "met with": an interaction, not a report of speech
 _NOT_CONTENT_AFTER = frozenset({"upon", "with"})  # at most this many tokens between a light verb and its reporting noun
 
@@ -70,9 +73,12 @@ def _particle_end(tokens: list[Token], j: int, entry: CueEntry) -> int | None:
 
 
 def _phrase_at(tokens, i, lexicon):
-    for toks, entry in lexicon.phrases.get(tokens[i].lower, ()):
-        if i + len(toks) <= len(tokens) and all(tokens[i + k].lower == t for k, t in enumerate(toks)):
-            return CueMatch(i, i + len(toks), entry)
+    phrases = lexicon.phrases.get(tokens[i].lower, ())
+    if phrases:  # longest first: the words here, as many as the longest phrase has, compared with each
+        here = tuple(t.lower for t in tokens[i:i + len(phrases[0][0])])
+        for toks, entry in phrases:
+            if here[:len(toks)] == toks:
+                return CueMatch(i, i + len(toks), entry)
     return None
 
 
@@ -167,11 +173,10 @@ def _noun_with_possessor(tokens, i, lexicon):
 
 def _noun_with_agent(tokens, i, lexicon):
     """"dire warnings from medical experts about Zika": a reporting noun whose speaker follows "from"/"by"."""
-    from .mentions import np_right  # mentions imports this module
-
     entry = lexicon.nouns.get(tokens[i].lower)
     if entry is None or entry.label == "neutral" or i + 2 >= len(tokens) or tokens[i + 1].lower not in ("from", "by"):
         return None
+    from .mentions import np_right  # mentions imports this module
     rng = np_right(tokens, i + 2, len(tokens), lexicon.titles)
     if rng is None or not (tokens[rng[1] - 1].text[:1].isupper() or tokens[rng[1] - 1].lower in lexicon.titles
                            or rng[1] - rng[0] >= 2):
@@ -182,10 +187,12 @@ def _noun_with_agent(tokens, i, lexicon):
 def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueMatch]:
     """All cues in ``tokens``, left to right, not overlapping."""
     out = []
-    i = 0
-    n = len(tokens)
+    last = 0
     title_case = _is_title_case(tokens)
-    while i < n:
+    # no cue starts at a word the lexicon does not know (most words): visit only the others
+    for i in compress(count(), map(lexicon.cue_words.__contains__, map(_LOWER, tokens))):
+        if i < last:
+            continue  # inside the cue just found
         low = tokens[i].lower
         match = _phrase_at(tokens, i, lexicon) if low in lexicon.phrases else None
         if match is None and low in lexicon.light_verbs:
@@ -200,7 +207,5 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueMatch]:
             match = _noun_with_agent(tokens, i, lexicon)
         if match is not None:
             out.append(match)
-            i = match.last
-        else:
-            i += 1
+            last = match.last
     return out

@@ -54,6 +54,14 @@ class Lexicon:
     titles: frozenset  # lower-cased titles, e.g. "foreign minister"
     source: str = ""
 
+    @functools.cached_property
+    def cue_words(self) -> frozenset:
+        """Every word a cue can begin with: verb and noun forms, light verbs, first words of phrases.
+
+        Matching skips the other words (most of a text) with one look-up each.
+        """
+        return frozenset(self.verbs) | frozenset(self.nouns) | self.light_verbs | frozenset(self.phrases)
+
     def __repr__(self):
         return (f"Lexicon({self.source!r}: {len(self.verbs)} verb forms, {len(self.nouns)} noun forms, "
                 f"{sum(map(len, self.phrases.values()))} phrases, {len(self.titles)} titles)")

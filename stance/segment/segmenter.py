@@ -398,6 +398,8 @@ class _State:
         from .lexicon import CueEntry
 
         out = []
+        if not tokens or self.text.find(":", tokens[0].start, tokens[-1].end) < 0:
+            return out  # no colon in the sentence (most sentences)
         taken = {i for c in cues for i in range(c.first, c.last)}
         for i, tok in enumerate(tokens):
             if tok.text == ":" and i not in taken and i + 1 < len(tokens) and tokens[i + 1].text in _OPENERS:

@@ -77,13 +77,24 @@ def _title_case(s: str) -> bool:
     return len(content) >= 2 and sum(w[0].isupper() for w in content) >= 0.7 * len(content)
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+
+
 def _latin_share(s: str) -> float:
+    """The share of the letters of ``s`` that are Latin (below U+0250).
+
+    ASCII letters are counted in C (encode, then delete the non-letters); only the non-ASCII characters,
+    usually a few curly quotes and dashes, are looked at one by one.
+    """
     if s.isascii():
         return 1.0
-    letters = [c for c in s if c.isalpha()]
-    if not letters:
+    ascii_letters = len(s.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
+    other_letters = [c for c in _NON_ASCII.findall(s) if c.isalpha()]
+    if not ascii_letters and not other_letters:
         return 1.0
-    return sum(c < "\u0250" for c in letters) / len(letters)
+    latin = ascii_letters + sum(c < "\u0250" for c in other_letters)
+    return latin / (ascii_letters + len(other_letters))
 
 
 def layout(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[Block]:

@@ -1,18 +1,33 @@
-"""Word tokens with their offsets: the unit cue matching and speaker finding work on."""
+"""Word tokens with their offsets: the unit cue matching and speaker finding work on.
+
+Several stages tokenize the same document piece by piece (the segmenter each sentence, attribution each
+paragraph).  `tokenize` therefore tokenizes a long document once and answers a call for a stretch of it
+with a slice of those tokens when the stretch begins and ends at white space (or at the text's ends):
+no token crosses white space, so the slice is exactly what tokenizing the stretch alone gives.
+"""
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Token", "tokenize"]
 
 # "U.S." as one token; words with inner apostrophes or hyphens ("Japan’s", "co-operation"); any other symbol alone
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[\u2019'\-]\w+)*|[^\w\s]")
+# texts at least this long are tokenized whole once and sliced (shorter ones are cheaper to tokenize again)
+_WHOLE_TEXT_MIN = 1000
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token: ``text[start:end]`` and its lower-cased form.
+
+    A named tuple (immutable, fields read in C) rather than a frozen dataclass: every word of every
+    document becomes one, and a frozen dataclass costs several times more to build.
+    """
+
     start: int
     end: int
     text: str
@@ -23,7 +38,33 @@ class Token:
         return self.text[:1].isupper()
 
 
+_new_token = tuple.__new__  # builds a Token from its fields without the Python-level __new__
+
+
+def _scan(text: str, start: int, end: int) -> list[Token]:
+    out = []
+    append = out.append
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group()
+        s, e = m.span()
+        append(_new_token(Token, (s, e, word, word.lower())))
+    return out
+
+
+@functools.lru_cache(maxsize=2)
+def _whole_text(text: str) -> tuple[list[Token], list[int]]:
+    """All tokens of ``text`` and their start offsets (for bisect); kept for the last two texts only."""
+    tokens = _scan(text, 0, len(text))
+    return tokens, [t.start for t in tokens]
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]``, offsets into ``text``."""
-    return [Token(m.start(), m.end(), m.group(), m.group().lower())
-            for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+    n = len(text)
+    end = n if end is None else min(max(end, 0), n)
+    start = min(max(start, 0), n)
+    if (n >= _WHOLE_TEXT_MIN and (start == 0 or text[start - 1].isspace())
+            and (end == n or text[end].isspace())):
+        tokens, starts = _whole_text(text)
+        return tokens[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+    return _scan(text, start, end)

@@ -253,3 +253,25 @@ def test_headline_rewrites_a_stale_table_and_says_not_run_without_results(tmp_pa
     assert headline.table(empty).count("not run") == 11
     with pytest.raises(ValueError, match="markers"):
         headline.render("no markers here")
+
+
+def test_throughput_benchmark_records_its_figures_and_never_overwrites(tmp_path, shared_dir, capsys):
+    bench = load_script("bench_throughput")
+    config = tmp_path / "bench.toml"
+    config.write_text(
+        'name = "bench_throughput"\nseed = 1\n'
+        '[corpus]\nname = "wh_briefings"\nfile = "statements-releases.jsonl.gz"\ndocuments = 12\n'
+        '[throughput]\nworkers = [1, 2]\ntask_documents = 4\nrepeats = 1\n'
+        '[length]\nsizes = [1000, 3000]\ncharacters = 6000\nrepeats = 1\n', encoding="utf-8")
+    bench.main([str(config), "--results", str(tmp_path)])
+    result = json.loads((tmp_path / "bench_throughput" / "results.json").read_text(encoding="utf-8"))
+    assert [row["workers"] for row in result["throughput"]] == [1, 2]
+    one, two = result["throughput"]
+    assert one["statements"] == two["statements"] > 0  # the same documents, whatever the number of workers
+    assert one["documents_per_second"] > 0 and one["words_per_second"] > 0 and one["peak_rss_mb"] > 0
+    assert [row["size"] for row in result["length"]] == [1000, 3000]
+    assert all(row["characters"] >= 6000 and row["seconds_per_mb"] > 0 for row in result["length"])
+    assert result["data"]["documents"] == 12 and len(result["data"]["sha256"]) == 64 and result["versions"]
+    assert "documents/s" in capsys.readouterr().out
+    with pytest.raises(SystemExit, match="--overwrite"):
+        bench.main([str(config), "--results", str(tmp_path)])

@@ -113,3 +113,24 @@ def test_backend_options_are_checked(monkeypatch):
     with pytest.raises(MissingOptionalDependencyError, match=r"stance\[dask\]"):
         with parallel_backend("dask", "tcp://127.0.0.1:8786"):
             pass
+
+
+def test_a_document_that_fails_loses_only_itself_not_its_batch(monkeypatch):
+    """The batch goes through Pipeline.pipe in one call; when that fails, each document is retried alone."""
+    from stance import runner
+
+    pipeline = runner.worker_pipeline()
+    segment = pipeline.segmenter.segment
+
+    def fragile(doc):
+        if "BOOM" in doc.text:
+            raise RuntimeError("cannot segment")
+        return segment(doc)
+
+    monkeypatch.setattr(pipeline.segmenter, "segment", fragile)
+    batch = [("a", "The minister urged Peru to reopen the border.", {}), ("b", "BOOM", {}),
+             ("c", "“We reject the claims,” the ministry said.", {})]
+    results = runner.analyze_batch(batch)
+    assert [message for _, message in results] == [None, "b: analysis failed (RuntimeError: cannot segment)", None]
+    assert [[r["doc_id"] for r in records] for records, _ in (results[0], results[2])] == [["a"], ["c"]]
+    assert [r["label"] for r in results[0][0] + results[2][0]] == ["demand", "rejection"]
