@@ -116,12 +116,24 @@ def validate_record(record: Mapping, text: str | None = None, *, require_spans: 
             raise SchemaError(text_key, f"{given[:40]!r} is not the text at {span_key} {span}")
 
 
+# a speaker mention further than this (characters) from the cue and content is not part of the context:
+# a resolved mention can lie anywhere before (a title line, an earlier quotation), and a context reaching
+# back to it would make the classifier's input, and its cost, grow with the document
+CONTEXT_REACH = 1000
+
+
 def statement_context(text: str, statement: Statement, width: int = 0) -> str:
     """The stretch of text holding the statement's speaker, cue and content (plus ``width`` either side).
 
-    Classifiers get it as the record's ``context`` field.
+    Classifiers get it as the record's ``context`` field.  The speaker's mention counts only when it lies
+    within `CONTEXT_REACH` characters of the cue and content, so the context stays local.
     """
-    spans = [s for s in (statement.speaker_span, statement.cue_span, statement.content_span) if s is not None]
+    core = [s for s in (statement.cue_span, statement.content_span) if s is not None]
+    speaker = statement.speaker_span
+    if speaker is not None and (speaker.end >= min(s.start for s in core) - CONTEXT_REACH
+                                and speaker.start <= max(s.end for s in core) + CONTEXT_REACH):
+        core.append(speaker)
+    spans = core
     lo = max(0, min(s.start for s in spans) - width)
     hi = min(len(text), max(s.end for s in spans) + width)
     return text[lo:hi]

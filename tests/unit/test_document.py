@@ -56,3 +56,22 @@ def test_records_without_spans_for_classify():
     validate_record({"content": "We reject it."}, require_spans=False)
     with pytest.raises(SchemaError, match="content"):
         validate_record({"cue": "said"}, require_spans=False)
+
+
+def test_statement_context_is_local_however_far_the_speaker_mention_lies():
+    """The classifier's context holds speaker, cue and content, but not a mention far back in the text."""
+    from stance.records import CONTEXT_REACH, statement_context
+
+    head = "The Ministry of Foreign Affairs issued this note."
+    body = "It urged Peru to reopen the border."
+    for gap in (10, CONTEXT_REACH + 500, 50 * CONTEXT_REACH):
+        text = head + " " * gap + body
+        at = len(head) + gap
+        st = Statement(doc_id="d", content_span=Span(at + 9, at + len(body) - 1), speaker="Ministry of Foreign Affairs",
+                       speaker_span=Span(4, 31), cue_span=Span(at + 3, at + 8), quote_type="indirect")
+        context = statement_context(text, st)
+        assert context.endswith("to reopen the border")
+        if gap < CONTEXT_REACH:
+            assert context.startswith("Ministry of Foreign Affairs")
+        else:
+            assert context == "urged Peru to reopen the border"
