@@ -21,6 +21,7 @@ the gazetteer and the appositive after the first full mention.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 import functools
 import re
 from dataclasses import dataclass, field
@@ -49,6 +50,9 @@ _ORG_HEADS = frozenset("""company firm group bloc organisation organization miss
 agency charity union operator consortium network movement association manufacturer producer insurer bank""".split())
 _NAME_PARTICLES = frozenset("de du da das dos di del della la le al el bin ibn van von der den ter ben".split())
 _DETERMINERS = frozenset("the a an this that these those".split())
+
+
+_DESCRIPTION_REACH = 20_000  # characters: how far from a description ("the ministry") its entity is looked for
 
 
 @functools.lru_cache(maxsize=8192)
@@ -139,6 +143,9 @@ class _Resolution:
         self.known: dict[str, _Known] = {}
         self.recent: list[str] = []  # entity names in order of last mention as speaker
         self.starts = [c.start for c in chains]  # chains are in text order: bisect instead of scanning
+        self._ends: list[int] | None = None  # the chains' ends, for `_closest_chains` (built once)
+        self._ends_sorted = True
+        self._first_chain: dict[str, NameChain] | None = None  # name -> its first chain, for `_describe`
         self._surnames: dict[str, str] | None = None  # folded word -> fullest person-like name (built once)
         self._types: dict[tuple[str, str], str] = {}
 
@@ -166,18 +173,21 @@ class _Resolution:
     def _describe(self, k: _Known) -> None:
         """Country and affiliation from the entity's title and from the appositive after its first full mention."""
         words = k.entity_name.split()
-        for chain in self.chains:
-            if chain.name == k.entity_name:
-                if chain.title and not k.title:
-                    k.title = chain.title
-                after = self.text[chain.end:chain.end + 200]
-                m = re.match(r",\s+(?:the\s+)?([^,.;]{3,120}?)(?:,|\s+(?:said|told|who)\b)", after)
-                if m and k.type == "person" and k.affiliation is None:
-                    org = re.search(r"((?:[A-Z][\w\u2019'\-]*\s+)*(?:" + "|".join(w.capitalize() for w in ORG_WORDS)
-                                    + r")\b(?:\s+of(?:\s+[A-Z][\w\-]*)+)?)", m.group(1))
-                    if org:
-                        k.affiliation = strip_possessive(org.group(1).strip())
-                break
+        if self._first_chain is None:
+            self._first_chain = {}
+            for chain in self.chains:
+                self._first_chain.setdefault(chain.name, chain)
+        chain = self._first_chain.get(k.entity_name)
+        if chain is not None:
+            if chain.title and not k.title:
+                k.title = chain.title
+            after = self.text[chain.end:chain.end + 200]
+            m = re.match(r",\s+(?:the\s+)?([^,.;]{3,120}?)(?:,|\s+(?:said|told|who)\b)", after)
+            if m and k.type == "person" and k.affiliation is None:
+                org = re.search(r"((?:[A-Z][\w\u2019'\-]*\s+)*(?:" + "|".join(w.capitalize() for w in ORG_WORDS)
+                                + r")\b(?:\s+of(?:\s+[A-Z][\w\-]*)+)?)", m.group(1))
+                if org:
+                    k.affiliation = strip_possessive(org.group(1).strip())
         for w in (k.title + " " + (k.affiliation or "") + " " + k.entity_name).split():
             c = self.gaz.country(w)
             if c:
@@ -427,8 +437,9 @@ class _Resolution:
             if head in hay or (head in ("official", "spokesperson", "spokesman", "spokeswoman") and k.type == "person"):
                 if all(m in hay or self.gaz.country(m) == k.country for m in mods):
                     return name
-        # not yet a speaker: the closest name chain that fits, before the mention first
-        for chain in self._closest_chains(position):
+        # not yet a speaker: the closest name chain that fits, before the mention first (within a reach, so
+        # that a description no name fits does not cost a pass over every name of a long document)
+        for chain in self._closest_chains(position, reach=_DESCRIPTION_REACH):
             if chain.name.lower() in self.titles:
                 continue  # "the Vice President" names nobody by itself
             hay = (_fold(chain.name) + " " + _fold(chain.title)).split()
@@ -483,11 +494,30 @@ class _Resolution:
                 return chain.name
         return None
 
-    def _closest_chains(self, position: int) -> list[NameChain]:
-        """Name chains ordered by closeness to ``position``: those before it (nearest first), then after."""
-        before = [c for c in self.chains if c.end <= position]
-        after = [c for c in self.chains if c.end > position]
-        return before[::-1] + after
+    def _closest_chains(self, position: int, reach: int | None = None) -> Iterator[NameChain]:
+        """Name chains ordered by closeness to ``position``: those before it (nearest first), then after;
+        with ``reach``, only those within that many characters of it.
+
+        Lazy, and found by bisection: callers stop at the first chain that fits, so a long document
+        does not cost a pass over all its names per mention.
+        """
+        if self._ends is None:
+            self._ends = [c.end for c in self.chains]
+            self._ends_sorted = all(a <= b for a, b in zip(self._ends, self._ends[1:]))
+        reach = len(self.text) if reach is None else reach
+        if not self._ends_sorted:  # chains not ordered by their ends: the plain scan
+            yield from [c for c in self.chains if position - reach <= c.end <= position][::-1]
+            yield from (c for c in self.chains if c.end > position and c.start - position <= reach)
+            return
+        k = bisect.bisect_right(self._ends, position)
+        for i in range(k - 1, -1, -1):
+            if position - self.chains[i].end > reach:
+                break
+            yield self.chains[i]
+        for chain in self.chains[k:]:
+            if chain.start - position > reach:
+                break
+            yield chain
 
     def _group(self, description: str, position: int) -> str | None:
         """"the two leaders", "both sides", "the officials": the people who take part in the meeting or call
