@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import time
@@ -33,6 +34,21 @@ def result_dir(name: str, *, overwrite: bool = False, results=None) -> Path:
         sys.exit(f"{out} already holds results; pass --overwrite to replace them")
     out.mkdir(parents=True, exist_ok=True)
     return out
+
+
+def experiment_parser(doc: str) -> argparse.ArgumentParser:
+    """The command line every experiment shares: its config, ``--overwrite`` and ``--results``."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("config")
+    ap.add_argument("--overwrite", action="store_true", help="replace earlier results")
+    ap.add_argument("--results", help="folder holding the result folders (default: experiments/results)")
+    return ap
+
+
+def start_experiment(args) -> tuple[dict, Path]:
+    """The config of parsed ``args`` and its result folder (refusing to overwrite unless asked)."""
+    config = load_config(args.config)
+    return config, result_dir(config["name"], overwrite=args.overwrite, results=args.results)
 
 
 def write_json(path: Path, obj) -> None:

@@ -24,12 +24,11 @@ times under ``timing``) and results.md.  Refuses to overwrite unless --overwrite
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, Timer, bundled_spec, load_config, result_dir, write_json  # noqa: E402
+from _common import ROOT, Timer, bundled_spec, experiment_parser, start_experiment, write_json  # noqa: E402
 from train_model import weak_labels  # noqa: E402
 
 from stance.classify import get_scheme  # noqa: E402
@@ -78,13 +77,9 @@ def markdown(config, full_name, results, labels) -> str:
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("config")
-    ap.add_argument("--overwrite", action="store_true", help="replace earlier results")
-    ap.add_argument("--results", help="folder holding the result folders (default: experiments/results)")
+    ap = experiment_parser(__doc__)
     a = ap.parse_args(argv)
-    config = load_config(a.config)
-    out = result_dir(config["name"], overwrite=a.overwrite, results=a.results)
+    config, out = start_experiment(a)
     seed = config["seed"]
     scheme = get_scheme(config.get("scheme", "stance4"))
     data = config["data"]

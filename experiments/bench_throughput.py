@@ -25,7 +25,6 @@ holds (Python, the model, the documents), not the pipeline alone.
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import itertools
 import json
@@ -39,7 +38,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, load_config, result_dir, write_json  # noqa: E402
+from _common import ROOT, experiment_parser, start_experiment, write_json  # noqa: E402
 
 from stance.corpora.paths import corpus_dir  # noqa: E402
 from stance.document import Document  # noqa: E402
@@ -111,13 +110,9 @@ def best_of(repeats: int, run) -> dict:
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("config")
-    ap.add_argument("--overwrite", action="store_true", help="replace an existing result")
-    ap.add_argument("--results", help="folder holding the result folders (default: experiments/results)")
+    ap = experiment_parser(__doc__)
     a = ap.parse_args(argv)
-    config = load_config(a.config)
-    out = result_dir(config["name"], overwrite=a.overwrite, results=a.results)
+    config, out = start_experiment(a)
     corpus = config["corpus"]
     path = corpus_dir(corpus["name"]) / corpus["file"]
     docs = read_documents(path, corpus["documents"])

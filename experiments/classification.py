@@ -23,7 +23,6 @@ fingerprints) and results.md.  Refuses to overwrite earlier results unless
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -31,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, Timer, load_config, result_dir, write_json  # noqa: E402
+from _common import ROOT, Timer, experiment_parser, load_config, start_experiment, write_json  # noqa: E402
 
 from stance.classify import get_scheme  # noqa: E402
 from stance.classify.training import build_estimator, fit_statement_model, split_rows, training_fingerprint  # noqa: E402
@@ -188,12 +187,9 @@ def markdown(results: dict, grid: dict) -> str:
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("config")
-    p.add_argument("--overwrite", action="store_true", help="replace earlier results")
-    a = p.parse_args(argv)
-    config = load_config(a.config)
-    out = result_dir(config["name"], overwrite=a.overwrite)
+    ap = experiment_parser(__doc__)
+    a = ap.parse_args(argv)
+    config, out = start_experiment(a)
     seed = config["seed"]
     np.random.seed(seed)
     scheme = get_scheme(config.get("scheme", "stance4"))

@@ -15,7 +15,6 @@ offsets: no corpus text).  Develop on train; never run it on test.
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import sys
@@ -23,7 +22,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import load_config, result_dir, write_json  # noqa: E402
+from _common import experiment_parser, load_config, result_dir, write_json  # noqa: E402
 
 from stance import Pipeline  # noqa: E402
 from stance.corpora.team import read_polnear  # noqa: E402
@@ -84,14 +83,12 @@ def false_positive_category(text, pred, attributions) -> str:
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("config")
-    ap.add_argument("--overwrite", action="store_true")
+    ap = experiment_parser(__doc__)
     a = ap.parse_args(argv)
     config = load_config(a.config)
     if config["split"] == "test":
         sys.exit("diagnose on train (or dev), never on test")
-    out = result_dir(config["name"], overwrite=a.overwrite)
+    out = result_dir(config["name"], overwrite=a.overwrite, results=a.results)
     lexicon = load_lexicon()
     nlp = Pipeline(classifier=False)
     misses, false_pos = Counter(), Counter()

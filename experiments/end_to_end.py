@@ -23,7 +23,6 @@ Two runs give the same metrics.json except ``provenance.date``,
 
 from __future__ import annotations
 
-import argparse
 import json
 import shlex
 import sys
@@ -31,7 +30,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, load_config, result_dir, write_json  # noqa: E402
+from _common import ROOT, experiment_parser, load_config, result_dir, write_json  # noqa: E402
 
 from stance import Pipeline  # noqa: E402
 from stance.corpora import recorded_splits_or_rule  # noqa: E402
@@ -42,12 +41,9 @@ SUMMARY = ("statement_f1", "attribution_acc", "attribution_f1", "matched_label_m
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("config")
-    ap.add_argument("--overwrite", action="store_true", help="replace an existing result")
+    ap = experiment_parser(__doc__)
     ap.add_argument("--examples-only", action="store_true",
                     help="only the bundled examples (data/examples), no ../shared needed")
-    ap.add_argument("--results", help="folder holding the result folders (default: experiments/results)")
     a = ap.parse_args(argv)
     config = load_config(a.config)
     parts = ["examples"] if a.examples_only else list(config["team_parts"])

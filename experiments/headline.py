@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, RESULTS  # noqa: E402
+from _common import RESULTS, ROOT  # noqa: E402
 
 START = "<!-- headline:start: written by experiments/headline.py from experiments/results; do not edit by hand -->"
 END = "<!-- headline:end -->"

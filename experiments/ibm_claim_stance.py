@@ -26,13 +26,12 @@ only, no text).  Refuses to overwrite unless --overwrite.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, Timer, load_config, result_dir, write_json  # noqa: E402
+from _common import ROOT, Timer, experiment_parser, start_experiment, write_json  # noqa: E402
 
 from stance.classify import LabelScheme, register_scheme  # noqa: E402
 from stance.classify.training import build_estimator, fit_statement_model  # noqa: E402
@@ -96,13 +95,9 @@ def markdown(config, results, scheme, n) -> str:
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("config")
-    ap.add_argument("--overwrite", action="store_true", help="replace earlier results")
-    ap.add_argument("--results", help="folder holding the result folders (default: experiments/results)")
+    ap = experiment_parser(__doc__)
     a = ap.parse_args(argv)
-    config = load_config(a.config)
-    out = result_dir(config["name"], overwrite=a.overwrite, results=a.results)
+    config, out = start_experiment(a)
     seed = config["seed"]
     scheme = register_scheme(LabelScheme.from_dict(config["scheme"]))
     boot = {"n_samples": config["bootstrap_samples"], "seed": seed, "confidence": config.get("confidence", 0.95)}

@@ -25,7 +25,6 @@ when the tree changed).
 
 from __future__ import annotations
 
-import argparse
 import math
 import sys
 from pathlib import Path
@@ -33,7 +32,8 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, Timer, bundled_spec, load_config, plt_or_none, result_dir, write_json  # noqa: E402
+from _common import (ROOT, Timer, bundled_spec, experiment_parser,  # noqa: E402
+                     plt_or_none, start_experiment, write_json)
 from train_model import weak_labels  # noqa: E402
 
 from stance.classify import get_scheme  # noqa: E402
@@ -134,13 +134,9 @@ def plot(curve, path: Path) -> bool:
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("config")
-    ap.add_argument("--overwrite", action="store_true", help="replace earlier results")
-    ap.add_argument("--results", help="folder holding the result folders (default: experiments/results)")
+    ap = experiment_parser(__doc__)
     a = ap.parse_args(argv)
-    config = load_config(a.config)
-    out = result_dir(config["name"], overwrite=a.overwrite, results=a.results)
+    config, out = start_experiment(a)
     seed = config["seed"]
     scheme = get_scheme(config.get("scheme", "stance4"))
     data = config["data"]

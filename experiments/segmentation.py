@@ -12,7 +12,6 @@ experiments/results/<name>/metrics.json and predictions.jsonl.
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import sys
@@ -20,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, load_config, result_dir, write_json  # noqa: E402
+from _common import ROOT, experiment_parser, start_experiment, write_json  # noqa: E402
 
 from stance import Pipeline  # noqa: E402
 from stance.corpora import read_gold, recorded_splits_or_rule  # noqa: E402
@@ -60,12 +59,9 @@ def silver_chains(split: str) -> dict:
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("config")
-    ap.add_argument("--overwrite", action="store_true")
+    ap = experiment_parser(__doc__)
     a = ap.parse_args(argv)
-    config = load_config(a.config)
-    out = result_dir(config["name"], overwrite=a.overwrite)
+    config, out = start_experiment(a)
     nlp = Pipeline()
     lexicon = load_lexicon()
     metrics = {"config": config, "versions": versions(), "git_commit": git_commit(ROOT)}
