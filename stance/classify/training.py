@@ -15,10 +15,13 @@ config gives the same model file everywhere, not only on one machine.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from threadpoolctl import threadpool_limits
 
 from ..provenance import data_fingerprint
+from .features import statement_fields
 from .lexicon_model import CueLexiconClassifier
 from .linear import document_groups, make_linear_model, sentence_views
 from .schemes import get_scheme
@@ -115,7 +118,26 @@ def _fit_linear(estimator, X, y, *, sentence_view_weight, weak, weak_weight):
     kwargs = {"classifier__groups": document_groups(X_all)}
     if not np.all(weights == 1.0):
         kwargs["classifier__sample_weight"] = weights
-    return estimator.fit(X_all, y_all, **kwargs)
+    try:
+        return estimator.fit(X_all, y_all, **kwargs)
+    except ValueError as e:
+        if "empty vocabulary" not in str(e):
+            raise
+        raise ValueError(_empty_fields_message(X_all)) from e
+
+
+# the record field of each word block of `make_linear_model`, and the parameter that leaves it out
+_WORD_BLOCKS = {"content": "content_words", "cue": "cue", "context": "context"}
+
+
+def _empty_fields_message(X) -> str:
+    """Why scikit-learn found no vocabulary: the text fields no training statement has words in."""
+    rows = statement_fields(X)
+    empty = [f for f in _WORD_BLOCKS if not any(re.search(r"\w\w", r[f] or "") for r in rows)]
+    if not empty:
+        return "a word block found no vocabulary (every word below its min_df?): lower word_min_df"
+    return (f"no training statement has words in its {', '.join(repr(f) for f in empty)} field; build the model "
+            f"without that block: " + ", ".join(f"{_WORD_BLOCKS[f]}=False" for f in empty))
 
 
 def training_fingerprint(X, y) -> str:

@@ -304,3 +304,17 @@ def test_build_estimator_takes_a_scheme_object_the_user_did_not_register(tmp_pat
         assert isinstance(model.get_params()["scheme" if family == "cue_lexicon" else "classifier__scheme"], dict)
     save_model(model, tmp_path / "m", scheme=pro_con)
     assert list(load_model(tmp_path / "m")[0].classes_) == ["pro", "con"]
+
+
+def test_a_word_block_with_no_text_in_training_says_which_parameter_to_switch_off():
+    """Statements without cues (claims, say): the error names the empty field and the switch, not sklearn's words."""
+    from stance.classify.training import build_estimator, fit_statement_model
+
+    rows = [{"doc_id": f"d{k % 3}", "content": f"{p} must stop the tests", "context": f"{p} must stop the tests"}
+            for k, p in enumerate(_PARTIES)]
+    labels = ["demand", "other"] * 3
+    with pytest.raises(ValueError, match=r"'cue' field; build the model without that block: cue=False"):
+        fit_statement_model(build_estimator("linear", {"calibration": None, "char_ngrams": []}), rows, labels)
+    model = fit_statement_model(build_estimator("linear", {"calibration": None, "char_ngrams": [], "cue": False}),
+                                rows, labels)
+    assert list(model.classes_) == ["demand", "concern", "rejection", "other"]
