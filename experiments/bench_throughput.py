@@ -10,8 +10,8 @@ Steps: 1. read the first ``documents`` documents of the corpus file (default: th
 statements-releases.jsonl.gz in ../shared/corpora/wh_briefings) as the CLI would (id, text, the other
 string fields as metadata); 2. warm up (model loaded, caches filled); 3. throughput at each number of
 ``workers``: one worker is `Pipeline.pipe` in this process; more are ``joblib.Parallel`` over batches of
-``task_documents`` documents, each worker process building its pipeline once (`default_pipeline`); best of
-``repeats`` runs; 4. cost against length: synthetic documents of each size in ``sizes`` (characters), made
+``task_documents`` documents, each worker process building its pipeline once
+(`stance.runner.worker_pipeline`); best of ``repeats`` runs; 4. cost against length: synthetic documents of each size in ``sizes`` (characters), made
 by joining the corpus's real paragraphs in corpus order (read now, never stored), about ``characters``
 characters in all per size, so every size analyses the same paragraphs cut into documents differently;
 5. print a table and write ``results.json`` into experiments/results/<name>/ (kept unless --overwrite).
@@ -42,7 +42,7 @@ from _common import ROOT, experiment_parser, start_experiment, write_json  # noq
 
 from stance.corpora.paths import corpus_dir  # noqa: E402
 from stance.document import Document  # noqa: E402
-from stance.pipeline import default_pipeline  # noqa: E402
+from stance.runner import worker_pipeline  # noqa: E402
 from stance.provenance import file_fingerprint, git_commit, versions  # noqa: E402
 from stance.text import paragraph_spans  # noqa: E402
 
@@ -80,13 +80,13 @@ def peak_rss_mb() -> float:
 
 def analyse_batch(batch: list[tuple[str, str, dict]]) -> tuple[int, float]:
     """Statements found in a batch, and the peak memory of the process that analysed it (a joblib task)."""
-    nlp = default_pipeline()
+    nlp = worker_pipeline()
     found = sum(len(a.statements) for a in nlp.pipe(Document(i, t, m) for i, t, m in batch))
     return found, peak_rss_mb()
 
 
 def run_in_process(docs) -> dict:
-    nlp = default_pipeline()
+    nlp = worker_pipeline()
     wall, cpu = time.perf_counter(), time.process_time()
     found = sum(len(a.statements) for a in nlp.pipe(Document(i, t, m) for i, t, m in docs))
     return {"seconds": time.perf_counter() - wall, "cpu_seconds": time.process_time() - cpu, "statements": found,

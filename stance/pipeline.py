@@ -10,7 +10,6 @@ A stage is any object with the method the pipeline calls:
 
 from __future__ import annotations
 
-import functools
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -180,14 +179,15 @@ def _predict_proba(clf, records: list[dict]):
         return clf.predict_proba(records)
 
 
-@functools.lru_cache(maxsize=1)
 def default_pipeline() -> Pipeline:
     """The pipeline `analyze` uses (default stages, bundled model), built once per process.
 
-    Loading the model takes seconds: a worker process that analyses batch after batch (joblib) calls this
-    to build it only once.
+    The same per-process pipeline as corpus runs' workers (`stance.runner.worker_pipeline`): loading the
+    model is the costly part, so it happens once whichever way the library is called.
     """
-    return Pipeline()
+    from .runner import worker_pipeline
+
+    return worker_pipeline()
 
 
 def analyze(text: str | Document, *, doc_id: str = "doc", metadata: Mapping | None = None) -> Analysis:
