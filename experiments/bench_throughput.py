@@ -7,14 +7,14 @@ Usage:
     python experiments/bench_throughput.py experiments/configs/bench_throughput.toml [--overwrite] [--results DIR]
 
 Steps: 1. read the first ``documents`` documents of the corpus file (default: the White House
-statements-releases.jsonl.gz in ../shared/corpora/wh_briefings) as the CLI would (id, text, the other
-string fields as metadata); 2. warm up (model loaded, caches filled); 3. throughput at each number of
-``workers``: one worker is `Pipeline.pipe` in this process; more are ``joblib.Parallel`` over batches of
-``task_documents`` documents, each worker process building its pipeline once
-(`stance.runner.worker_pipeline`); best of ``repeats`` runs; 4. cost against length: synthetic
-documents of each size in ``sizes`` (characters), made by joining the corpus's real paragraphs in
-corpus order (read now, never stored), about ``characters`` characters in all per size, so every size analyses the same paragraphs cut into documents differently;
-5. print a table and write ``results.json`` into experiments/results/<name>/ (kept unless --overwrite).
+statements-releases.jsonl.gz in ../shared/corpora/wh_briefings) as the CLI would (id, text, the other string
+fields as metadata); 2. warm up (model loaded, caches filled); 3. throughput at each number of ``workers``:
+one worker is `Pipeline.pipe` in this process; more are ``joblib.Parallel`` over batches of ``task_documents``
+documents, each worker process building its pipeline once (`stance.runner.worker_pipeline`); best of
+``repeats`` runs; 4. cost against length: synthetic documents of each size in ``sizes`` (characters), made by
+joining the corpus's real paragraphs in corpus order (read now, never stored), about ``characters`` characters
+in all per size, so every size analyses the same paragraphs cut into documents differently; 5. print a table
+and write ``results.json`` into experiments/results/<name>/ (kept unless --overwrite).
 
 Timing is wall-clock time (``time.perf_counter``); the CPU time of this process (``time.process_time``) is
 reported beside it for the runs in this process, since the machine may be shared.  Peak memory is the peak
