@@ -172,7 +172,6 @@ class _Resolution:
 
     def _describe(self, k: _Known) -> None:
         """Country and affiliation from the entity's title and from the appositive after its first full mention."""
-        words = k.entity_name.split()
         if self._first_chain is None:
             self._first_chain = {}
             for chain in self.chains:
@@ -193,7 +192,6 @@ class _Resolution:
             if c:
                 k.country = c
                 break
-        _ = words
 
     # -- mentions ---------------------------------------------------------------------------
     def resolve(self, mention: Mention | None, st: Statement) -> str | None:
