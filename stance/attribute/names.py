@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from ..segment.cues import TIME_WORDS
+from ..segment.cues import TIME_WORDS, is_possessive
 from ..segment.mentions import FUNCTION_WORDS, ORG_WORDS
 from ..text.tokens import Token, tokenize
 
@@ -29,6 +29,10 @@ _STATE_WORDS = frozenset("republic kingdom federation emirate sultanate principa
 _PARTICLES = frozenset("da das de do dos du di von van der den ter bin ibn ben".split())
 # a hyphenated word ending so modifies the name after it ("Piraeus-based Thalassa Maritime")
 MODIFIER_SUFFIXES = ("-based", "-born", "-led", "-backed", "-owned", "-run", "-funded", "-linked", "-allied")
+
+# party and role words written before a person's name in political news
+_PARTY_WORDS = frozenset(
+    "republican democrat democratic gop rival independent libertarian conservative labour tory".split())
 
 HONORIFICS = frozenset("honourable honorable hon excellency his her majesty highness sheikh dr mr mrs ms".split())
 
@@ -172,6 +176,9 @@ def _split_title(text, toks: list[Token], titles, gazetteer) -> list[NameChain]:
                 return size
         return 0
 
+    if len(toks) >= 2 and norm[-1] in titles and any(
+            is_possessive(t) or gazetteer.is_demonym(t.text) or gazetteer.country(t.text) for t in toks[:-1]):
+        return []  # "Brazil's Foreign Minister", "Russian Foreign Minister": an office, no name
     k = 0
     while k < len(toks) - 1:
         # "Russian President …": a nationality counts as part of the title only before a title
@@ -190,6 +197,10 @@ def _split_title(text, toks: list[Token], titles, gazetteer) -> list[NameChain]:
                 if all(t.lower not in _JOINERS for t in toks[:m]):
                     k = m + 1
                 break
+    while 0 < k < len(toks) - 1 and toks[k].text == ".":
+        k += 1  # "Florida Sen. Marco Rubio": the title's period is no part of the name
+    if k == 0 and norm[0] in _PARTY_WORDS and 2 <= len(toks) - 1 <= 3 and not any(w in ORG_WORDS for w in norm):
+        k = 1  # "Republican Marco Rubio", "rival Hillary Clinton": a party or role word, not a first name
     name_toks = toks[k:]
     if k and len(name_toks) > 3 and name_toks[0].lower in _JOINERS:
         # "President for National Security Affairs Jake Sullivan": the title runs on; the name is its end
@@ -200,6 +211,10 @@ def _split_title(text, toks: list[Token], titles, gazetteer) -> list[NameChain]:
         while m > k and (toks[m].text == "." or len(toks[m].text.rstrip(".")) == 1):
             m -= 1  # keep initials: "Joseph R. Biden"
         k, name_toks = m, toks[m:]
+        if gazetteer.country_of.get(" ".join(t.text for t in name_toks).lower()):
+            return []  # "Prime Minister of the United Kingdom": an office and its state, no name
+    if k and name_toks and name_toks[0].lower in _JOINERS and name_toks[-1].lower not in _PARTICLES:
+        return []  # "Foreign Minister of Georgia": an office, no name
     if not name_toks or (len(name_toks) == 1 and name_toks[0].lower in _JOINERS):
         name_toks, k = toks, 0
     last = name_toks[-1]

@@ -7,15 +7,23 @@
 - **descriptions** ("the ministry", "the Russian ministry", "the foreign
   minister") resolve to the most recent entity whose name or title holds the
   description's head word and modifiers;
-- **pronouns** resolve to the most recent speaker of a fitting type
-  (he/she: a person; it: an organisation or government; they: a group or
-  organisation; we/I: the speaker of the surrounding turn or the document's
-  source);
-- **joint subjects** ("Russia and North Korea") become a group entity;
+- **pronouns** right after a reporting verb ("the ministry said it …") are the
+  verb's subject; else he/she is the person last named as a clause's subject
+  since the last speaker, or the most recent speaker of a fitting type (it: an
+  organisation or government; they: a group or organisation; we/I: the
+  document's source in its own voice, the speaker quoted last in news);
+- **appositives** give the name: "Malawi's health minister, Ana Ruiz, said" is
+  Ana Ruiz; an **unnamed official** of a named organisation or state speaks for
+  it ("a NATO official", "senior U.S. officials": ANNOTATION.md 6.2, 6.5);
+- **joint subjects** ("Russia and North Korea") become a group entity, and so do
+  a meeting's participants ("the two leaders", "the two", "They") and, in a
+  joint statement, its parties ("the sides");
 - transcript labels ("MS. PSAKI") resolve like names, honorifics dropped.
 
 Entity type, affiliation and country come from the text: titles, org words,
-the gazetteer and the appositive after the first full mention.
+the gazetteer, a description before the first full mention, "of X" and an
+appositive after it; an office holder without a foreign attachment in an
+official text is of the issuing state.
 """
 
 from __future__ import annotations
@@ -28,20 +36,28 @@ from dataclasses import dataclass, field
 
 from ..document import Document, Entity, Span, Statement
 from ..segment.lexicon import Lexicon, load_lexicon
-from ..segment.mentions import FUNCTION_WORDS, SPEAKER_NOUNS, pronoun_of
+from ..segment.mentions import FUNCTION_WORDS, PRONOUNS, SPEAKER_NOUNS, np_left, pronoun_of
 from ..segment.segmenter import SOURCE_VOICE_GENRES, Mention
 from ..text import find_quotes, layout, paragraph_spans, split_sentences
+from ..text.tokens import tokenize
 from .issuer import group_in_opening, issuer_from_metadata
 from .names import MODIFIER_SUFFIXES, ORG_WORDS, Gazetteer, NameChain, load_gazetteer, name_chains, strip_possessive
 
 __all__ = ["EntityResolver"]
 
 _HONORIFICS = frozenset("mr mrs ms miss dr sir madam the".split())
+_POSSESSIVE_PRONOUNS = {"its": "it", "his": "he", "her": "she", "their": "they", "our": "we", "my": "i"}
 _PERSON_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
 _GROUP_WORDS = frozenset("leaders sides countries governments ministers parties nations members allies".split())
 # heads of descriptions that denote the people taking part in a meeting or call ("the two leaders", "the officials")
 _PARTICIPANT_WORDS = frozenset("leaders ministers officials sides presidents counterparts".split())
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4}
+# a group a meeting's host meets: "with transatlantic leaders", "with the leaders of the three Baltic countries"
+_MEETING_GROUP = re.compile(r"\b((?:the\s+)?(?:(?!with\b)[A-Za-z][\w-]*\s+){0,2}(?:leaders|heads of state|ministers|"
+                            r"counterparts|presidents)(?:\s+of\s+the(?:\s+[A-Za-z][\w-]*){1,4}?\s+(?:countries|states|"
+                            r"nations|allies))?)\b")
+# what a joint statement calls its own parties ("the sides", "both countries")
+_PARTIES = frozenset("sides parties countries governments nations partners".split())
 _LOOKBACK = 40  # sentences searched back for the meeting a group description refers to
 _MEETING = re.compile(r"\b(?:met|meet|meets|meeting|spoke|speak|speaks|call|hosted|hosts|welcomed|talked|talks|"
                       r"visit|visited|conversation|telephone|phone)\b", re.I)
@@ -50,6 +66,13 @@ _ORG_HEADS = frozenset("""company firm group bloc organisation organization miss
 agency charity union operator consortium network movement association manufacturer producer insurer bank""".split())
 _NAME_PARTICLES = frozenset("de du da das dos di del della la le al el bin ibn van von der den ter ben".split())
 _DETERMINERS = frozenset("the a an this that these those".split())
+_POST_MODIFIER = frozenset("of for at to in with from on by".split())
+# heads of descriptions of unnamed people who speak for an organisation or a state (6.2)
+_UNNAMED_HEADS = frozenset("""official officials spokesperson spokesman spokeswoman spokespeople spokespersons diplomat
+diplomats source sources representative representatives""".split())
+_DEFINITE = frozenset("the this that these those its his her their our my".split())
+# words between a subject and its reporting verb: "the ministry has also said"
+_SUBJECT_GAP = frozenset("also has have had will would did does again further later then not never still".split())
 
 
 _DESCRIPTION_REACH = 20_000  # characters: how far from a description ("the ministry") its entity is looked for
@@ -68,6 +91,25 @@ def _unsuffixed(folded: str) -> str:
     while len(words) > 1 and words[-1] in ("jr", "sr", "ii", "iii", "iv"):
         words.pop()
     return " ".join(words)
+
+
+def _members(group: str) -> list[str]:
+    """The members of a group name ("A, B and C" -> A, B, C; "Joseph R. Biden, Jr. and B" keeps the suffix)."""
+    return [p for p in re.split(r",\s*(?:and\s+)?(?!\s*(?:Jr|Sr)\b)|\s+and\s+|\s*&\s*", group) if p.strip()]
+
+
+# an office named by its place alone: "Prime Minister of the United Kingdom"
+_OFFICE_OF_PLACE = re.compile(r"(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}of\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*$")
+
+
+def _trailing_person(name: str) -> str:
+    """The person's name at the end of a run of capitalised words that begins with places ("Northern Ireland Boris
+    Johnson" -> "Boris Johnson"): the surname, its initials and one given name."""
+    words = name.split()
+    k = len(words) - 1
+    while k > 0 and (len(words[k - 1].rstrip(".")) == 1 or words[k - 1].lower() in _NAME_PARTICLES):
+        k -= 1  # "Joseph R. Biden", "Ursula von der Leyen"
+    return " ".join(words[max(0, k - 1):])
 
 
 def _fullest(chain: NameChain) -> tuple[int, bool]:
@@ -120,7 +162,7 @@ class EntityResolver:
         # the issuer line and other page furniture hold full names too ("Ministry of Foreign Affairs of …")
         furniture = [(b.start, b.end) for b in layout(text) if b.kind != "body"]
         title_chains += [c for c in name_chains(text, furniture, lex.titles, gaz) if not c.name.isupper()]
-        state = _Resolution(doc, chains, lex.titles, gaz, title_chains, body)
+        state = _Resolution(doc, chains, lex.titles, gaz, title_chains, body, lex.verbs)
         out = []
         for st, mention in segmented:
             name = state.resolve(mention, st)
@@ -133,8 +175,9 @@ class EntityResolver:
 
 
 class _Resolution:
-    def __init__(self, doc, chains: list[NameChain], titles, gaz: Gazetteer, title_chains=(), body=()):
+    def __init__(self, doc, chains: list[NameChain], titles, gaz: Gazetteer, title_chains=(), body=(), verbs=()):
         self.doc, self.text, self.titles, self.gaz = doc, doc.text, titles, gaz
+        self.verbs = verbs  # reporting verb forms: "said he", "said it" refer back to the verb's subject
         self.body = list(body)
         self._sentences: list[tuple[int, int]] | None = None  # split lazily: only groups and "they" need them
         self.chains = chains
@@ -142,6 +185,8 @@ class _Resolution:
         self.title_chains = list(title_chains)  # names in the document's title: evidence for full names only
         self.known: dict[str, _Known] = {}
         self.recent: list[str] = []  # entity names in order of last mention as speaker
+        self.last_at: dict[str, int] = {}  # entity name -> offset of its latest mention as speaker
+        self._at = 0  # offset of the mention being resolved
         self.starts = [c.start for c in chains]  # chains are in text order: bisect instead of scanning
         self._ends: list[int] | None = None  # the chains' ends, for `_closest_chains` (built once)
         self._ends_sorted = True
@@ -168,30 +213,59 @@ class _Resolution:
         if name in self.recent:
             self.recent.remove(name)
         self.recent.append(name)
+        self.last_at[name] = self._at
         return name
 
     def _describe(self, k: _Known) -> None:
-        """Country and affiliation from the entity's title and from the appositive after its first full mention."""
+        """Title, affiliation and country from the text around the entity's first full mention: its title
+        ("Russian President"), a description before it ("Malawi's health minister, Ana Ruiz"), "of X" after it
+        ("President Ana Ruiz of Chile") and an appositive after it ("Ana Ruiz, director of the X Bureau, said")."""
         if self._first_chain is None:
             self._first_chain = {}
             for chain in self.chains:
                 self._first_chain.setdefault(chain.name, chain)
         chain = self._first_chain.get(k.entity_name)
+        evidence = [k.title]
         if chain is not None:
             if chain.title and not k.title:
                 k.title = chain.title
+                evidence = [k.title]
             after = self.text[chain.end:chain.end + 200]
             m = re.match(r",\s+(?:the\s+)?([^,.;]{3,120}?)(?:,|\s+(?:said|told|who)\b)", after)
-            if m and k.type == "person" and k.affiliation is None:
-                org = re.search(r"((?:[A-Z][\w\u2019'\-]*\s+)*(?:" + "|".join(w.capitalize() for w in ORG_WORDS)
-                                + r")\b(?:\s+of(?:\s+[A-Z][\w\-]*)+)?)", m.group(1))
-                if org:
-                    k.affiliation = strip_possessive(org.group(1).strip())
-        for w in (k.title + " " + (k.affiliation or "") + " " + k.entity_name).split():
-            c = self.gaz.country(w)
-            if c:
-                k.country = c
-                break
+            of = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w.\u2019'-]*(?:\s+(?:of\s+)?[A-Z][\w.\u2019'-]*)*)", after)
+            start = chain.start - (len(chain.title) + 1 if chain.title else 0)
+            pre = re.search(r"(?:^|[.;:!?\n]\s*|,\s+)([^,.;:!?\n]{3,100}),\s*$", self.text[max(0, start - 120):start])
+            described = [x.group(1) for x in (pre, of, m) if x is not None]
+            evidence += described
+            if k.type == "person" and k.affiliation is None:
+                for phrase in described:
+                    org = re.search(r"((?:[A-Z][\w\u2019'\-]*\s+)*(?:" + "|".join(w.capitalize() for w in ORG_WORDS)
+                                    + r")\b(?:\s+of(?:\s+(?:the\s+)?[A-Z][\w\-]*)+)?)", phrase)
+                    if org:
+                        k.affiliation = strip_possessive(org.group(1).strip())
+                        break
+        evidence.append(k.affiliation or "")
+        if k.type in ("organization", "government", "group"):
+            evidence.append(k.entity_name)  # "Chad's transitional government"; a person's name is no place
+        k.country = next((c for c in map(self._country_in, evidence) if c), None)
+        genre = self.doc.metadata.get("genre")
+        official = genre in SOURCE_VOICE_GENRES or genre == "transcript"
+        if k.country is None and k.type == "person" and k.title and official:
+            # an office holder named without a foreign attachment in an official text is of the issuing state
+            k.country = self._country_of(self.doc.metadata.get("publisher")) or self._country_of(
+                issuer_from_metadata(self.doc.metadata))
+
+    def _country_in(self, phrase: str) -> str | None:
+        """The first state a phrase names by its name, demonym or capital ("South Korea's", "Russian")."""
+        words = [strip_possessive(w).strip(".,()") for w in phrase.split()]
+        for i, w in enumerate(words):
+            if not w[:1].isupper():
+                continue
+            for size in (3, 2, 1):
+                c = self.gaz.country_of.get(" ".join(words[i:i + size]).lower()) if i + size <= len(words) else None
+                if c and (size > 1 or self.gaz.country(w)):
+                    return c
+        return None
 
     # -- mentions ---------------------------------------------------------------------------
     def resolve(self, mention: Mention | None, st: Statement) -> str | None:
@@ -201,11 +275,25 @@ class _Resolution:
                 return self._register(state, "government")
             issuer = self._issuer()
             return self._register(issuer, self._type_of(issuer, "")) if issuer else None
+        self._at = mention.span.start
         surface = mention.span.text(self.text)
+        if surface.lower() in _POSSESSIVE_PRONOUNS:  # "its report", "their call for": the pronoun's entity
+            return self._pronoun(_POSSESSIVE_PRONOUNS[surface.lower()], mention)
         if mention.kind == "pronoun":
+            outer = self._reporting_subject(mention.span.start)
+            if outer is not None:  # "X said it opposed …": the pronoun is X
+                found = self.resolve(outer, st)
+                self._at = mention.span.start
+                return self._register(found, self.known[found].type) if found else None
             return self._pronoun(pronoun_of(surface.lower()), mention)
         if mention.kind == "label":
             return self._label(surface)
+        organisation = self._unnamed_official(mention, st)
+        if organisation is not None:  # "a NATO official said", "senior U.S. officials", "Kenyan diplomats"
+            return self._register(organisation, self.known[organisation].type, surface)
+        named = self._appositive_name(mention)
+        if named is not None:  # "Somalia's ambassador to Kenya, Abdirahman Farah Guled, said"
+            return self._register(self._canonical(named), "person", surface, title=named.title)
         cleaned = self._strip_determiner(surface)
         if cleaned.split()[-1].lower() in _PARTICIPANT_WORDS:
             found = self._group(surface, mention.span.start)  # "the U.S. and Israeli officials"
@@ -219,6 +307,120 @@ class _Resolution:
                 return self._register(found, self.known[found].type, cleaned)
             return self._register(cleaned, self._type_of(cleaned, ""), surface)
         return self._name(cleaned, surface, mention)
+
+    def _unnamed_official(self, mention: Mention, st: Statement) -> str | None:
+        """ANNOTATION.md 6.2 and 6.5: an unnamed official, spokesperson or source of a named organisation or
+        state speaks for it ("a NATO official", "senior U.S. officials", "a spokesperson for the secretariat").
+        A definite description ("the official") refers back instead; with no organisation named, the
+        description itself is the speaker."""
+        words = mention.span.text(self.text).split()
+        head = strip_possessive(words[-1]).lower()
+        if head not in _UNNAMED_HEADS or words[0].lower() in _DEFINITE:
+            return None
+        named = [i for i, w in enumerate(words[:-1]) if w[:1].isupper() and w.lower() not in _DETERMINERS]
+        if named:
+            first, last = named[0], named[-1]
+            if named != list(range(first, last + 1)):
+                return None
+            phrase = " ".join(strip_possessive(w) for w in words[first:last + 1])
+            if self.gaz.country(phrase):
+                return self._state(self.gaz.country(phrase))  # "Kenyan diplomats", "U.S. officials"
+            lo = mention.span.start + len(" ".join(words[:first])) + (1 if first else 0)
+            inner = Mention(Span(lo, lo + len(" ".join(words[first:last + 1]))), "name")
+        else:
+            m = re.match(r"\s+(?:for|of|at|from|with)\s+((?:the\s+)?(?:[A-Z][\w.\u2019'&-]*"
+                         r"(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.\u2019'&-]*)*|[a-z]+))",
+                         self.text[mention.span.end:mention.span.end + 100])
+            if not m or not (m.group(1)[:1].isupper() or m.group(1).split()[-1] in SPEAKER_NOUNS):
+                return None
+            lo = mention.span.end + m.start(1)
+            kind = "name" if m.group(1).split()[-1][:1].isupper() else "description"
+            inner = Mention(Span(lo, lo + len(m.group(1))), kind)
+        at = self._at
+        found = self.resolve(inner, st)
+        self._at = at
+        if found is None or self.known[found].type not in ("organization", "government", "group", "unknown"):
+            return None
+        return found
+
+    def _state(self, country: str) -> str:
+        """A state as the document names it ("the U.S." -> its fullest chain "United States"), else the
+        gazetteer's name (the states of the document are indexed once)."""
+        if "_states" not in self.__dict__:
+            states: dict[str, str] = {}
+            for chain in self.chains:
+                c = self.gaz.country_of.get(strip_possessive(chain.name).lower())
+                if c and c not in states and not self.gaz.is_demonym(chain.name):
+                    states[c] = self._canonical(chain)
+            self.__dict__["_states"] = states
+        return self._register(self.__dict__["_states"].get(country, country), "government")
+
+    def _appositive_name(self, mention: Mention) -> NameChain | None:
+        """The person named in an appositive right after a description or title ("The agency's regional
+        director, Dr. Ana Ruiz, said", "Its chief executive, Omar Haddad, demanded"): the name is the speaker."""
+        raw = mention.span.text(self.text).split()
+        words = [strip_possessive(w).lower().strip(".,") for w in raw]
+        if not any(w in self.titles or w in SPEAKER_NOUNS for w in words):
+            return None
+        if len(raw) >= 2 and raw[-1][:1].isupper() and words[-2] in self.titles:
+            return None  # "Secretary Austin, Chairman Milley, …": a titled name is a name, not a description
+        end = mention.span.end
+        k = bisect.bisect_left(self.starts, end)
+        for chain in self.chains[k:k + 2]:
+            between = self.text[end:chain.start]
+            if not re.fullmatch(r",\s*(?:(?:[A-Z][a-z]{1,3}\.|[A-Z][a-z]+)\s+){0,3}", between):
+                break
+            if (self.text[chain.end:chain.end + 1] == "," and not chain.possessive
+                    and self._type_of(chain.name, chain.title) == "person"):
+                return chain
+        return None
+
+    def _reporting_subject(self, position: int) -> Mention | None:
+        """The subject of a reporting verb right before a pronoun ("the ministry said it would appeal", "Ana Ruiz,
+        the envoy, said that she …"): the pronoun names the one who reports, not the last speaker."""
+        lo = max(0, position - 300)
+        cut = max(self.text.rfind(". ", lo, position), self.text.rfind("\n", lo, position))
+        tokens = tokenize(self.text, cut + 1 if cut >= 0 else lo, position)
+        k = len(tokens) - 1
+        if k >= 0 and tokens[k].lower == "that":
+            k -= 1
+        if k < 1 or tokens[k].lower not in self.verbs:
+            return None
+        k -= 1
+        while k >= 0 and (tokens[k].lower in _SUBJECT_GAP
+                          or (tokens[k].text.islower() and tokens[k].lower.endswith("ly"))):
+            k -= 1  # "also", "has", "repeatedly"
+        for _ in range(3):  # across appositives: "X, director of Y, said", "Its spokesman, X, said"
+            if k >= 0 and tokens[k].text == ",":
+                k -= 1
+                m = k
+                while m >= 0 and tokens[m].text != ",":
+                    m -= 1
+                if 0 <= m < k and tokens[m + 1].lower in ("who", "which"):
+                    k = m - 1  # "Brazil, which borders both countries, said it …": the relative clause's antecedent
+            rng = np_left(tokens, k, 0, self.titles) if k >= 0 else None
+            if rng is None:
+                return None
+            first, last = rng
+            head = tokens[last - 1]
+            if first > 0 and tokens[first - 1].lower in _POST_MODIFIER:
+                # "director general of the Foreign Ministry's Bureau": part of an appositive, go to its comma
+                k = first - 1
+                while k >= 0 and tokens[k].text != ",":
+                    k -= 1
+                continue
+            if tokens[first].lower in ("who", "which", "that") or (last - first == 1 and head.lower in PRONOUNS):
+                return None  # "he said he …": the ordinary pronoun rule gives the same answer
+            if not (head.text[:1].isupper() or head.lower in SPEAKER_NOUNS or head.lower in self.titles):
+                return None
+            if not head.text[:1].isupper() and first > 1 and tokens[first - 1].text == ",":
+                named = np_left(tokens, first - 2, 0, self.titles)  # "Ana Ruiz, the envoy, said"
+                if named and tokens[named[1] - 1].text[:1].isupper():
+                    first, last = named
+                    head = tokens[last - 1]
+            kind = "name" if head.text[:1].isupper() else "description"
+            return Mention(Span(tokens[first].start, tokens[last - 1].end), kind)
+        return None
 
     def _issuer(self) -> str | None:
         """Who speaks in a document's own voice: ``metadata["issuer"]``, else "We, the X", else its first organisation."""
@@ -237,6 +439,8 @@ class _Resolution:
         if not issuer and joint:
             first = self._sentence_spans()[:1]
             issuer = self._participants(first[0][1]) if first else None  # "A hosted B and C for a meeting …"
+        if not issuer and not joint:
+            issuer = self._issuer_line()
         if not issuer:
             m = re.search(r"\bWe,\s+(?:the\s+)?([A-Z][^,;:.]{2,120}?),", self.text)
             if m:
@@ -249,6 +453,21 @@ class _Resolution:
                 (c.name for c, t in typed if t == "government"), None)
         self.__dict__["issuer_cache"] = issuer
         return issuer
+
+    def _issuer_line(self) -> str | None:
+        """The office named in the page furniture above the text ("Press release – Federal Foreign Office, Berlin,
+        3 June 2025"): a part of such a line between dashes or commas that names an organisation ("… Office",
+        "Ministry of …") or ends with a state ("Global Affairs Canada")."""
+        first_body = self.body[0][0] if self.body else len(self.text)
+        for block in layout(self.text[:first_body]):
+            for part in re.split(r"\s+[\u2013\u2014-]\s+|,\s+|\s+\|\s+", self.text[block.start:block.end].strip()):
+                words = part.split()
+                if not 2 <= len(words) <= 10 or part.isupper() or any(ch.isdigit() for ch in part) or not all(
+                        w[:1].isupper() or w in ("of", "for", "and", "the", "on") for w in words):
+                    continue
+                if any(strip_possessive(w).lower() in ORG_WORDS for w in words) or self.gaz.country(words[-1]):
+                    return part
+        return None
 
     def _country_of(self, name: str | None) -> str | None:
         """The state a name denotes or belongs to: "The White House" -> United States, "Ministry of Foreign
@@ -339,8 +558,9 @@ class _Resolution:
 
     def _name(self, cleaned: str, surface: str, mention: Mention) -> str:
         own = name_chains(cleaned, [(0, len(cleaned))], self.titles, self.gaz)
-        if own and own[-1].title and own[-1].name:
-            cleaned = own[-1].name  # "Interior Minister Paolo Santangelo" -> "Paolo Santangelo"
+        titled = [c for c in own if c.title and c.name and c.name.lower() not in self.titles]
+        if titled:
+            cleaned = titled[0].name  # "Interior Minister Paolo Santangelo", "President Ana Ruiz of Kenya"
         elif own and own[-1].end == len(cleaned) and own[-1].start > 0 and cleaned[:own[-1].start].strip() \
                 and cleaned[0].islower() or (own and len(own) > 1 and own[-1].end == len(cleaned)):
             cleaned = own[-1].name  # "Bangkok-based coalition Rivers for Life" -> "Rivers for Life"
@@ -352,8 +572,10 @@ class _Resolution:
         target = _unsuffixed(_fold(cleaned))
         index = self._name_index()
         candidates = [index["suffix"].get(target)]
-        if len(target.split()) == 1:
-            candidates.append(index["word"].get(target))  # a surname or given name of a person
+        if len(target.split()) == 1 and not self.gaz.country(cleaned):
+            candidates.append(index["word"].get(target))  # a surname or given name of a person, not a state
+        elif self._surname(target):  # given names without the surname: "Hassan Sheikh" -> "Hassan Sheikh Mohamud"
+            candidates.append(index["mixed"].get(_fold(self._surname(target))))
         best = max((c for c in candidates if c is not None), key=_fullest, default=None)
         if best is not None and best.name.isupper():
             # "KIVU COPPER HOLDINGS" in a heading: the same name in running text reads better
@@ -429,12 +651,15 @@ class _Resolution:
         if principal:
             return self._register(principal, "person", description)
         head, mods = words[-1], words[:-1]
-        for name in reversed(self.recent):
-            k = self.known[name]
-            hay = (_fold(name) + " " + _fold(k.title) + " " + _fold(k.affiliation or "")).split()
-            if head in hay or (head in ("official", "spokesperson", "spokesman", "spokeswoman") and k.type == "person"):
-                if all(m in hay or self.gaz.country(m) == k.country for m in mods):
-                    return name
+        for loose in (False, True):  # an entity the description's words fit first, else any person for "the official"
+            for name in reversed(self.recent):
+                k = self.known[name]
+                hay = (_fold(name) + " " + _fold(k.title) + " " + _fold(k.affiliation or "") + " "
+                       + " ".join(_fold(a) for a in k.aliases)).split()  # "a NATO official" ... "the official"
+                if head in hay or (loose and head in ("official", "spokesperson", "spokesman", "spokeswoman")
+                                   and k.type == "person"):
+                    if all(m in hay or self.gaz.country(m) == k.country for m in mods):
+                        return name
         # not yet a speaker: the closest name chain that fits, before the mention first (within a reach, so
         # that a description no name fits does not cost a pass over every name of a long document)
         for chain in self._closest_chains(position, reach=_DESCRIPTION_REACH):
@@ -458,7 +683,8 @@ class _Resolution:
             etype = self.known[name].type if name in self.known else self._type_of(chain.name, chain.title)
             before = self.text[max(0, chain.start - 40):chain.start].lower().split()
             after = self.text[chain.end:chain.end + 100]
-            introduced = (before and strip_possessive(before[-1]) in _ORG_HEADS) or re.match(
+            introduced = (before and (strip_possessive(before[-1]) in _ORG_HEADS or before[-1].endswith(
+                MODIFIER_SUFFIXES))) or re.match(
                 r",\s+(?:an?|the)\s+[^,.;]*?\b(?:" + "|".join(sorted(_ORG_HEADS)) + r")\b", after)
             if etype == "organization" or (introduced and etype in ("person", "unknown") and not chain.title):
                 return self._register(name, "organization", title=chain.title)
@@ -522,6 +748,14 @@ class _Resolution:
         named last (`_participants`); "the two countries": the two closest distinct parties named before."""
         raw = [strip_possessive(w) for w in description.split()]
         words = [w.lower() for w in raw]
+        if words and words[-1] in _NUMBERS and all(w in _DETERMINERS for w in words[:-1]):
+            found = self._participants(position, _NUMBERS[words[-1]])  # "the two", "both"
+            return self._register(found, "group", description) if found else None
+        if (words and words[-1] in _PARTIES and self.doc.metadata.get("genre") == "joint_statement"
+                and all(w in _DETERMINERS or w in _NUMBERS for w in words[:-1])):
+            issuer = self._issuer()  # "the sides", "both countries" in a joint statement: its issuing parties
+            if issuer:
+                return self._register(issuer, "group", description)
         if not words or words[-1] not in (_GROUP_WORDS | _PARTICIPANT_WORDS) or (
                 len(words) == 1 and words[0] not in ("leaders", "ministers")):
             return None
@@ -534,6 +768,9 @@ class _Resolution:
                 return self._register(found, "group", description)
         if words[-1] not in _GROUP_WORDS or count is None and words[-1] not in ("leaders", "ministers"):
             return None
+        for name in reversed(self.recent):  # "Cambodia and Vietnam said … the two governments said"
+            if self.known[name].type == "group" and count and len(_members(name)) == count:
+                return self._register(name, "group", description)
         members: list[str] = []
         for chain in self._closest_chains(position):
             if chain.end > position:
@@ -556,20 +793,35 @@ class _Resolution:
         if len(chains) >= 2 and all(c.title and self._type_of(c.name, c.title) == "person" for c in chains):
             # "U.S. President Joseph R. Biden, Dutch Prime Minister Dick Schoof, and …": titled people
             surface = ", ".join(c.name for c in chains)
-        parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?(?!(?:Jr|Sr)\b)|\s+and\s+|\s*&\s*", surface)
+        parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?(?!\s*(?:Jr|Sr)\b)|\s+and\s+|\s*&\s*", surface)
                  if p.strip()]
+        merged, pending = [], None
+        for part in parts:  # "Prime Minister of the United Kingdom and Northern Ireland Boris Johnson" is one member
+            part = f"{pending} and {part}" if pending else part
+            pending = None
+            if _OFFICE_OF_PLACE.match(part) and not name_chains(part, [(0, len(part))], self.titles, self.gaz):
+                pending = part  # an office without a name: its place name runs on past "and"
+                continue
+            merged.append(part)
+        parts = merged + ([pending] if pending else [])
         names = []
         for part in parts:
             bare = self._strip_determiner(part).lower()
+            if bare in ("i", "we", "me"):  # "Doug and I": the document's own voice, else the speaker quoted last
+                names.append(self._first_person() or part)
+                continue
             if bare in self.titles:  # "The Vice President and Prime Minister Netanyahu"
-                names.append(self._principal(bare) or self._strip_determiner(part))
+                holder = self._principal(bare) or self._titled_before(bare, position)
+                names.append(holder or self._strip_determiner(part))
                 continue
             own = name_chains(part, [(0, len(part))], self.titles, self.gaz)
             name = own[0].name if own and own[0].title else part
+            if own and not own[-1].title and own[-1].start > 0 and len(own[-1].name.split()) > 2:
+                name = _trailing_person(own[-1].name)  # "… of the United Kingdom and Northern Ireland Boris Johnson"
             words = [w for w in name.split() if w.lower().rstrip(".") not in _HONORIFICS]
             name = " ".join(words) or name
-            if len(name.split()) == 1:
-                name = self._surname(name) or name
+            if len(name.split()) == 1 and not self.gaz.country(name):
+                name = self._surname(name) or name  # a surname, not a state ("Nigeria and …")
             else:
                 chain = next((c for c in self.chains if _unsuffixed(_fold(c.name)).endswith(_unsuffixed(_fold(name)))
                               and len(c.name) > len(name) and not c.name.isupper()), None)
@@ -578,6 +830,22 @@ class _Resolution:
         if len(names) < 2:
             return surface
         return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 2 else " and ".join(names)
+
+    def _first_person(self) -> str | None:
+        """Who "I" is outside a quotation: the issuer of a source-voice document, else the speaker last quoted."""
+        if self.doc.metadata.get("genre") in SOURCE_VOICE_GENRES and self._issuer():
+            return self._issuer()
+        return self.recent[-1] if self.recent else None
+
+    def _titled_before(self, title: str, position: int) -> str | None:
+        """The closest person before ``position`` named with ``title`` ("the Prime Minister" after "Prime Minister
+        Benjamin Netanyahu of Israel")."""
+        for chain in self._closest_chains(position, reach=_DESCRIPTION_REACH):
+            if chain.end > position:
+                break
+            if chain.title and _fold(chain.title).endswith(_fold(title)) and self._titled_person(chain):
+                return self._canonical(chain)
+        return None
 
     def _sentence_spans(self) -> list[tuple[int, int]]:
         if self._sentences is None:
@@ -603,18 +871,28 @@ class _Resolution:
         fallback = None
         for s, e in reversed(spans[max(0, k - _LOOKBACK):k]):  # a bounded look back keeps it linear
             members: list[str] = []
+            ends: list[int] = []  # where each member is first named, to find the meeting word between them
             lo, hi = bisect.bisect_left(self.starts, s), bisect.bisect_left(self.starts, min(e, position))
             for chain in self.chains[lo:hi]:
                 if self._titled_person(chain):
                     name = self._canonical(chain)
                     if name not in members:
                         members.append(name)
+                        ends.append(chain.end)
+            if len(members) == 1 and not count:
+                # "President A held a call with transatlantic leaders": A and the group the text names
+                meeting = _MEETING.search(self.text, ends[0], min(e, position))
+                other = _MEETING_GROUP.search(self.text, meeting.end(), min(e, position)) if meeting else None
+                between = self.text[meeting.end():other.start(1)].lower().split() if other else []
+                if between and between[-1] == "with" and len(between) <= 4:  # "a call today with …"
+                    return f"{members[0]} and {other.group(1).strip()}"
             if len(members) < 2 or (count and len(members) < count):
                 continue
             members = members[:count] if count else members
             name = ", ".join(members[:-1]) + " and " + members[-1] if len(members) > 2 else " and ".join(members)
-            if _MEETING.search(self.text, s, min(e, position)):
-                return name  # "A spoke with B", "A met B": the sentence that brings them together
+            if _MEETING.search(self.text, ends[0], ends[1]):
+                # "A spoke with B", "A met B": the sentence that brings them together (not "A asked B to visit")
+                return name
             fallback = fallback or name
         return fallback
 
@@ -653,8 +931,16 @@ class _Resolution:
     def _pronoun(self, pronoun: str, mention: Mention) -> str | None:
         if pronoun in ("we", "i") and self.doc.metadata.get("genre") in SOURCE_VOICE_GENRES:
             issuer = self._issuer()  # "We condemn …" in a statement: its issuer (rule 9)
+            last = self.recent[-1] if self.recent else ""
+            if pronoun == "we" and issuer and issuer in last and self.known[last].type == "group":
+                return self._register(last, "group")  # "Doug and I are relieved … We are praying": that group
             if issuer:
                 return self._register(issuer, self._type_of(issuer, ""))
+        genre = self.doc.metadata.get("genre")
+        if pronoun in ("we", "i") and genre not in SOURCE_VOICE_GENRES and genre != "transcript" and self.recent:
+            # in news, "we" and "I" are inside someone's quotation: the speaker quoted last ("…," the minister
+            # said. "We will not accept …")
+            return self._register(self.recent[-1], self.known[self.recent[-1]].type)
         if pronoun == "they":
             # a group that spoke last ("Kenya and Ethiopia said … They added"), else the participants of the
             # meeting named last ("President A met Prime Minister B. They discussed …")
@@ -666,15 +952,45 @@ class _Resolution:
         wanted = {"he": ("person",), "she": ("person",), "it": ("organization", "government"),
                   "they": ("group", "organization", "government"), "we": ("organization", "government", "group"),
                   "i": ("person",)}.get(pronoun, ())
-        for name in reversed(self.recent):
-            if self.known[name].type in wanted:
-                return self._register(name, self.known[name].type)
+        last = next((name for name in reversed(self.recent) if self.known[name].type in wanted), None)
+        if pronoun in ("he", "she"):
+            # a person named as a subject since that speaker last spoke is closer: "Biden spoke with Prime Minister
+            # Netanyahu. He condemned …" is Biden, whoever spoke before
+            named = self._subject_person(mention.span.start, self.last_at.get(last, -1) if last else -1)
+            if named is not None:
+                return self._register(named, "person")
+        if last is not None:
+            return self._register(last, self.known[last].type)
         # no earlier speaker: the closest fitting name chain before the mention
         for chain in reversed(self.chains):
             if chain.end <= mention.span.start:
                 etype = self._type_of(chain.name, chain.title)
                 if etype in wanted:
                     return self._register(chain.name, etype, title=chain.title)
+        return None
+
+    def _subject_person(self, position: int, floor: int) -> str | None:
+        """The closest person named as a clause's subject between ``floor`` and ``position`` (at a sentence start,
+        after a fronted adjunct's comma, or in an appositive: "Its spokesman, Ana Ruiz, said"), not as an object
+        ("spoke with Prime Minister B") or a possessor."""
+        for chain in self._closest_chains(position, reach=1500):
+            if chain.end > position or chain.start <= floor:
+                return None
+            if chain.possessive:
+                continue
+            name = self._principal(chain.name.lower()) if chain.name.lower() in self.titles else (
+                self._canonical(chain) if self._type_of(chain.name, chain.title) == "person" else None)
+            if name is None:
+                continue  # "The Vice President" is the office holder of an official document, else nobody
+            before = self.text[max(0, chain.start - 120):chain.start].rstrip()
+            if chain.title and before.endswith(chain.title):
+                before = before[:-len(chain.title)].rstrip()
+            before = re.sub(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sir)\.?|\b[Tt]he)$", "", before).rstrip()
+            after = self.text[chain.end:chain.end + 30]
+            opens = not before or before[-1] in ".!?:;\n\"\u201d\u2019" or re.search(
+                r"(?:^|[.!?\n]\s*)(?:But|And|Meanwhile|Later|Earlier|Separately|However)$", before)
+            if opens or (before.endswith(",") and re.match(r",|\s+(?:[a-z]+ly\s+)?(?:also\s+)?[a-z]+\b", after)):
+                return name
         return None
 
     def _label(self, label: str) -> str:

@@ -6,9 +6,11 @@ written; no canonical entity) and the cue.  Because PolNeAR names no entity,
 a predicted speaker counts as right when
 
 - its mention span overlaps the gold source span, or
-- its name names the gold source (`same_speaker` on the source text), or the
-  silver coreference representative of the gold source (CoreNLP chains shipped
-  with the corpus), as the corpus README suggests for pronoun sources.
+- its name names the gold source (`same_speaker` on the source text, with the
+  document: "Hillary Clinton" names the source "Clinton" where the document
+  calls her so, as on the team gold), or the silver coreference representative
+  of the gold source (CoreNLP chains shipped with the corpus), as the corpus
+  README suggests for pronoun sources.
 
 Predicted quotations split into sentences (rule 2) are joined back first
 (`merge_quote_sentences`), since PolNeAR's unit is the whole quotation.
@@ -120,14 +122,14 @@ def count_polnear_document(doc: Mapping, predictions: list[Mapping], *, speech_o
                               exact=True))
     for gi, pi in pairs:
         g, p = gold[gi], predictions[pi]
-        ok = _speaker_ok(g, p, reps)
+        ok = _speaker_ok(g, p, reps, text)
         c.speaker_ok += ok
         c.e2e += ok
         c.speaker_pairs.append((g["source_text"], p.get("speaker")))
     return c
 
 
-def _speaker_ok(g: dict, p: Mapping, reps) -> bool:
+def _speaker_ok(g: dict, p: Mapping, reps, document: str = "") -> bool:
     if not g["source"]:
         return not p.get("speaker")  # "Attribution-no-source": the right answer is no speaker
     span = p.get("speaker_span")
@@ -136,11 +138,14 @@ def _speaker_ok(g: dict, p: Mapping, reps) -> bool:
     name = p.get("speaker")
     if not name:
         return False
-    if same_speaker(name, g["source_text"]) or fold_name(g["source_text"]).endswith(fold_name(name)):
+    # "Hillary Clinton" names the source "Clinton" where the document calls her so (ANNOTATION.md section 5)
+    if same_speaker(name, g["source_text"], document=document) or fold_name(g["source_text"]).endswith(
+            fold_name(name)):
         return True
     for s, e in g["source"]:
         for rs, re_, rep in reps:
-            if rs < e and s < re_ and (same_speaker(name, rep) or fold_name(rep).endswith(fold_name(name))):
+            if rs < e and s < re_ and (same_speaker(name, rep, document=document)
+                                       or fold_name(rep).endswith(fold_name(name))):
                 return True
     return False
 

@@ -32,6 +32,7 @@ def pronoun_of(word: str) -> str:
 
 
 _JOINERS = frozenset("of for in on at and & de du la le al el bin van von der da".split())
+_COPULAS = frozenset("is was are were".split())
 _MAX_NP = 14
 # words that make a name an organisation's ("Ministry of …", "Embassy in …"): only they take joiners
 ORG_WORDS = frozenset("""
@@ -41,6 +42,8 @@ parliament congress senate assembly house cabinet bureau secretariat institute f
 coalition company corporation group police army navy force forces command mission delegation board network
 campaign movement front league university school center centre kremlin palace nations bloc summit court's
 holdings corp inc ltd plc llc co companies industries airlines s.a. s.a sa ag gmbh n.v. b.v.
+maritime shipping logistics energy mining technologies systems motors pharmaceuticals pharma biologics airways
+telecom enterprises ventures
 """.split())
 
 # heads of descriptions that can speak
@@ -114,9 +117,14 @@ def np_left(tokens: list[Token], j: int, lo: int = 0, titles=frozenset()) -> tup
     if j < lo or j < 0:
         return None
     if tokens[j].lower in PRONOUNS:
+        if tokens[j].lower in ("i", "we") and j - 2 >= lo and tokens[j - 1].lower == "and":
+            other = np_left(tokens, j - 2, lo, titles)  # "the President and I", "Doug and I": a joint subject
+            if other is not None and tokens[other[1] - 1].lower not in PRONOUNS:
+                return (other[0], j + 1)
         return (j, j + 1)
     k = j
     lower_run = 0
+    before_colon = j + 1 < len(tokens) and tokens[j + 1].text == ":"
     while k >= lo and j - k < _MAX_NP:
         tok = tokens[k]
         if _is_name_word(tok) or is_possessive(tok):
@@ -127,6 +135,8 @@ def np_left(tokens: list[Token], j: int, lo: int = 0, titles=frozenset()) -> tup
         elif (tok.lower in _JOINERS and k > lo and _is_name_word(tokens[k - 1]) and k < j
               and _org_before(tokens, lo, k)):
             pass
+        elif tok.lower in _COPULAS and k < j and lower_run == j - k and before_colon:
+            j, lower_run = k - 1, 0  # "the spokesman was blunt: …": the phrase ends before its predicate
         elif tok.text[:1].islower() and tok.text[:1].isalpha() and lower_run < 3 and tok.lower not in PRONOUNS:
             lower_run += 1
         elif tok.text in ("-", "\u2019", "'", "."):
@@ -134,6 +144,8 @@ def np_left(tokens: list[Token], j: int, lo: int = 0, titles=frozenset()) -> tup
         else:
             break
         k -= 1
+    if j < lo:
+        return None
     first = k + 1
     # a phrase starts at a determiner, a name or a possessive, never at a joiner or a bare lowercase word
     while first <= j and not (tokens[first].lower in DETERMINERS or tokens[first].lower in QUANTIFIERS
@@ -147,6 +159,13 @@ def np_left(tokens: list[Token], j: int, lo: int = 0, titles=frozenset()) -> tup
         return None  # "demanded that Tokyo release …": a complement clause's subject, no speaker
     if not is_speaker_phrase(tokens, first, j + 1, titles):
         return None
+    if (first - 2 >= lo and tokens[first].lower in DETERMINERS and tokens[first - 1].lower == "and"
+            and _is_name_word(tokens[first - 2]) and tokens[j].text[:1].isupper()):
+        # a joint subject: "Nigeria and the Republic of Congo rejected …" (both names)
+        left = np_left(tokens, first - 2, lo, titles)
+        if (left is not None and tokens[left[1] - 1].text[:1].isupper()
+                and (left[0] == lo or not tokens[left[0] - 1].text[:1].isalnum())):
+            return (left[0], j + 1)
     return (first, j + 1)
 
 
@@ -157,6 +176,8 @@ def np_right(tokens: list[Token], i: int, hi: int, titles=frozenset()) -> tuple[
     if tokens[i].lower in PRONOUNS:
         return (i, i + 1)
     k = i
+    if tokens[k].lower == "that" and k + 1 < hi and _is_name_word(tokens[k + 1]):
+        return None  # "demanded that Tokyo release …": a complement clause's subject, no speaker
     if tokens[k].lower in DETERMINERS:
         k += 1
     lower_run = 0

@@ -427,6 +427,9 @@ class _State:
         if tokens[j].text == ",":
             # appositives: "X, director of Y, said", "X, meanwhile, who leads Y, said" — the phrase before
             # one of the previous commas (at most three segments back)
+            named = _appositive_name(tokens, j, lo, titles)
+            if named is not None:
+                return named  # "Malawi's health minister, Ana Ruiz, said": the name, not the description
             k = j
             for _ in range(3):
                 k -= 1
@@ -691,6 +694,24 @@ class _State:
     def source_sentence(self, s: int, e: int) -> None:
         """A sentence in the document's own voice belongs to its source (rule 9)."""
         self.emit((s, e), None, None, "indirect", split=False)
+
+
+def _appositive_name(tokens: list[Token], j: int, lo: int, titles) -> tuple[int, int] | None:
+    """The name between two commas before a cue when a description of an office comes before it ("The agency's
+    regional director, Dr. Ana Ruiz, said"), as ``(first, last)`` token indices, or None."""
+    name = np_left(tokens, j - 1, lo, titles) if j - 1 >= lo else None
+    if name is None or name[0] - 2 < lo or tokens[name[0] - 1].text != ",":
+        return None
+    if not all(t.text[:1].isupper() or t.text == "." for t in tokens[name[0]:name[1]]) or any(
+            t.lower.rstrip(".") in titles or t.lower in SPEAKER_NOUNS for t in tokens[name[0] + 1:name[1]]):
+        return None
+    k = name[0] - 2
+    while k >= lo and tokens[k].text != ",":
+        low = tokens[k].lower.removesuffix("\u2019s").removesuffix("'s")
+        if low in SPEAKER_NOUNS or low in titles:
+            return name
+        k -= 1
+    return None
 
 
 def _bare_participle(tokens: list[Token], cue: CueMatch) -> bool:

@@ -72,3 +72,19 @@ def test_fuller_name_counts_only_where_the_document_gives_it():
     assert same_speaker("Ana María Lopez", "Lopez", document=document)
     assert not same_speaker("Ana María Lopez", "Lopez")
     assert not same_speaker("Pro-Lopez", "Lopez", document="Pro-Lopez groups marched.")
+
+
+def test_polnear_speaker_names_the_source_by_a_fuller_form_the_document_gives():
+    from stance.evaluate.polnear import count_polnear_document
+
+    text = "Ana Ruiz spoke in Lindau. Later Ruiz said the plan would fail. Omar Haddad disagreed."
+    source = text.index("Ruiz said")
+    content = text.index("the plan")
+    doc = {"doc_id": "d", "text": text, "attributions": [
+        {"id": "E1", "content": [[content, content + len("the plan would fail")]], "cue": [[source + 5, source + 9]],
+         "source": [[source, source + 4]], "source_text": "Ruiz", "cue_text": "said"}]}
+    pred = {"content_span": [content, content + len("the plan would fail")], "speaker_span": [0, 8]}
+    # the mention is elsewhere (the first "Ana Ruiz"), but the name names the source as the document does
+    assert count_polnear_document(doc, [dict(pred, speaker="Ana Ruiz")]).speaker_ok == 1
+    assert count_polnear_document(doc, [dict(pred, speaker="Omar Haddad")]).speaker_ok == 0
+    assert count_polnear_document(doc, [dict(pred, speaker="Luis Ruiz")]).speaker_ok == 0  # not in the document

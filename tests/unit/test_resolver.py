@@ -120,3 +120,132 @@ def test_a_single_unknown_word_is_not_a_person_for_he():
     speakers, _ = resolve("The Orinoco is drying up. Luis Pena, a farmer, said the river was dying. "
                           "He added that the dam must open.")
     assert speakers == ["Luis Pena", "Luis Pena"]
+
+
+# -- rules of the 2026-11-28 attribution pass (synthetic sentences) ------------------------------------------
+
+def test_appositive_name_after_a_description_is_the_speaker():
+    speakers, entities = resolve(
+        "Tarvania's ambassador to Norland, Ilse Marren, said the expulsions were unlawful. "
+        "The agency's regional director for Asia, Dr. Omar Haddad, said the clinics would stay open.")
+    assert speakers == ["Ilse Marren", "Omar Haddad"]
+    assert entities["Ilse Marren"].type == "person"
+
+
+def test_a_titled_name_before_an_appositive_keeps_its_own_name():
+    speakers, _ = resolve("Secretary Ana Ruiz, Chairman Omar Haddad, and their aides said the review was complete.")
+    assert "Omar Haddad" not in speakers
+
+
+def test_pronoun_right_after_a_reporting_verb_is_its_subject():
+    speakers, _ = resolve(
+        "Ana Ruiz criticised the budget on Monday. "
+        "The Norland Health Ministry said it opposed the cuts and urged parliament to reconsider. "
+        "Omar Haddad, the agency's director, said he regretted the decision.")
+    assert speakers[1] == "Norland Health Ministry"
+    assert speakers[-1] == "Omar Haddad"
+
+
+def test_pronoun_after_a_relative_clause_is_the_antecedent():
+    speakers, _ = resolve("Ana Ruiz spoke first. "
+                          "Tarvania, which borders both countries, said it opposed any use of force.")
+    assert speakers[-1] == "Tarvania"
+
+
+def test_he_is_the_person_named_as_subject_since_the_last_speaker():
+    speakers, _ = resolve(
+        "Omar Haddad said the talks had failed. "
+        "Its spokesman, Ilse Marren, said the dam had released enough water. "
+        "He called on the neighbours to modernise their canals.")
+    assert speakers == ["Omar Haddad", "Ilse Marren", "Ilse Marren"]
+
+
+def test_he_after_a_meeting_sentence_is_its_subject_not_the_object():
+    speakers, _ = resolve(
+        "President Ana Ruiz spoke today with Prime Minister Omar Haddad. He condemned the attacks on the convoy.",
+        genre="readout", publisher="The Palace")
+    assert speakers[-1] == "Ana Ruiz"
+
+
+def test_unnamed_official_of_a_named_organisation_speaks_for_it():
+    speakers, entities = resolve(
+        "Interior Minister Ana Ruiz said the border would stay shut. "
+        "A NATO spokesperson called on both sides to show restraint. The spokesperson said the alliance was watching.")
+    assert speakers == ["Ana Ruiz", "NATO", "NATO"]
+    assert entities["NATO"].type == "organization"
+
+
+def test_nationality_and_officials_is_the_state():
+    speakers, entities = resolve("Kenyan diplomats said the vote had been postponed.")
+    assert speakers == ["Kenya"]
+    assert entities["Kenya"].type == "government"
+
+
+def test_we_inside_a_news_quotation_is_the_speaker_quoted_last():
+    # a quotation that runs on into the next paragraph is open at its paragraph's end, so its "We reject" is a cue
+    speakers, _ = resolve(
+        'The Norland Trade Council rejected the tariffs on Monday.\n\n'
+        '"The tariffs are unfair," Trade Minister Ana Ruiz said. "We reject them outright.\n\n'
+        '"Farmers cannot pay more," she added.')
+    assert speakers == ["Norland Trade Council", "Ana Ruiz", "Ana Ruiz", "Ana Ruiz"]
+
+
+def test_joint_subject_with_a_determiner_in_the_second_member():
+    speakers, entities = resolve("Tarvania and the Republic of Norland rejected a proposal to cut their quotas.")
+    assert speakers == ["Tarvania and Republic of Norland"]
+    assert entities[speakers[0]].type == "group"
+
+
+def test_the_spokesman_was_blunt_colon_quote():
+    speakers, _ = resolve('Government spokesman Omar Haddad defended the ban. Asked about talks, the spokesman was '
+                          'blunt: "No."')
+    assert speakers[-1] == "Omar Haddad"
+
+
+def test_readout_issuer_from_the_issuer_line_and_meeting_with_a_group():
+    text = ("Press release \u2013 Federal Trade Office, Lindau, 3 June 2025\n\n"
+            "Minister Ana Ruiz held a call today with transatlantic leaders. "
+            "They expressed concern about the new tariffs.")
+    speakers, _ = resolve(text, genre="readout")
+    assert speakers[-1] == "Ana Ruiz and transatlantic leaders"
+
+
+def test_joint_statement_sides_are_its_parties():
+    speakers, _ = resolve("The sides discussed options to reduce demand for gas.", genre="joint_statement",
+                          title="Joint Statement between Tarvania and the Republic of Norland on Energy")
+    assert len(speakers) == 1 and "Tarvania" in speakers[0] and "Norland" in speakers[0]
+
+
+def test_the_two_are_the_meeting_participants():
+    speakers, _ = resolve("President Ana Ruiz met with President Omar Haddad in Lindau. "
+                          "The two discussed grain exports.", genre="readout", publisher="The Palace")
+    assert speakers[-1] == "Ana Ruiz and Omar Haddad"
+
+
+def test_group_member_named_by_a_title_is_the_titled_person_before():
+    speakers, _ = resolve("President Ana Ruiz spoke with Prime Minister Omar Haddad of Norland. "
+                          "The President and the Prime Minister agreed to meet again.",
+                          genre="readout", title="Readout of President Ana Ruiz's Call", publisher="The Palace")
+    assert speakers[-1] == "Ana Ruiz and Omar Haddad"
+
+
+def test_entity_country_from_the_text_around_its_first_mention():
+    _, entities = resolve("Tarvania's health minister, Ana Ruiz, said the vaccines would arrive late. "
+                          "President Omar Haddad of Kenya said the border would reopen. "
+                          "Ilse Marren, director of the Norland Water Agency, said supplies were short.")
+    assert entities["Ana Ruiz"].country is None  # no state: Tarvania is not in the gazetteer
+    assert entities["Omar Haddad"].country == "Kenya"
+    assert entities["Ilse Marren"].affiliation == "Norland Water Agency"
+
+
+def test_a_persons_name_that_holds_a_capital_gives_no_country():
+    _, entities = resolve("Ana Lima said the plan would fail.")
+    assert entities["Ana Lima"].country is None
+
+
+def test_group_of_offices_named_by_their_states_keeps_each_member_whole():
+    title = ("Joint Statement by President of Tarvania Ana Ruiz, Prime Minister of the United Kingdom and Northern "
+             "Ireland Omar Haddad, and President of the United States Joseph R. Biden, Jr.")
+    speakers, _ = resolve("We welcome the talks. We call on all sides to refrain from violence.",
+                          genre="joint_statement", title=title)
+    assert speakers == ["Ana Ruiz, Omar Haddad and Joseph R. Biden, Jr."] * 2
