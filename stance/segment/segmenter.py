@@ -59,6 +59,8 @@ _CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "\u2014", "\u2013", "-"}) | 
 _CLAUSE_WORDS = frozenset("that which who whom whose when where while because if as and but or than".split())
 # conjunctions and adverbs before a sentence's subject
 _OPENING_WORDS = frozenset("but and so still yet then now meanwhile however instead also".split())
+# quantifiers that can be a subject alone or open one: "others argue", "some say", "most delegates said"
+_SUBJECT_QUANTIFIERS = frozenset("some many most others several both few none".split())
 # "on Thursday evening", "late Monday": a time adjunct between a subject and its cue
 _TIME_ADJUNCT = frozenset("on late early last this next".split())
 
@@ -193,12 +195,15 @@ def _is_frame(cue: CueMatch) -> bool:
 
 
 _PARTICIPLE_BEFORE = frozenset({",", "by", "after", "before", "while", "when", "and", "in", "without", "also"})
+# "After meeting the envoy, she said …": a participle clause that opens the sentence
+# ("In speaking about X, she said …" is a frame of the "said" statement, not a statement of its own)
+_PARTICIPLE_OPENERS = frozenset({"after", "before", "while", "by", "when", "since"})
 
 
 def _is_participle_cue(tokens: list[Token], cue: CueMatch) -> bool:
     """"…, adding that …", "by calling for …", "after saying …": a participle whose subject is the sentence's."""
-    return (tokens[cue.first].lower.endswith("ing") and cue.first > 0
-            and tokens[cue.first - 1].lower in _PARTICIPLE_BEFORE)
+    return (tokens[cue.first].lower.endswith("ing")
+            and (cue.first == 0 or tokens[cue.first - 1].lower in _PARTICIPLE_BEFORE))
 
 
 def _has_clause(content: str) -> bool:
@@ -330,7 +335,7 @@ class _State:
         if _is_participle_cue(tokens, cue) or (self.news and _after_conjunction(tokens, cue)):
             return prev is not None or self._sentence_subject(tokens, cue) is not None
         if cue.first == 0 or tokens[cue.first - 1].text in _INVERSION_BEFORE:
-            return np_right(tokens, cue.last, n, titles) is not None
+            return (np_right(tokens, cue.last, n, titles) or _plain_phrase_right(tokens, cue.last)) is not None
         return False
 
     def _nested(self, tokens: list[Token], outer: CueMatch, cue: CueMatch) -> bool:
@@ -353,8 +358,9 @@ class _State:
         between = tokens[k:rng[0]]
         if not between:  # "said the budget would pass": a thing that cannot speak leaves the content whole
             head = tokens[rng[1] - 1]
-            return not (head.text[:1].isupper() or head.lower in PRONOUNS or head.lower in SPEAKER_NOUNS
-                        or head.lower in self.lex.titles)
+            if rng[1] - rng[0] == 1 and head.lower in PRONOUNS:
+                return True  # "said it would not attend": the pronoun is mostly the speaker itself; one statement
+            return not (head.text[:1].isupper() or head.lower in SPEAKER_NOUNS or head.lower in self.lex.titles)
         return (all(t.text.isalnum() or t.text in ("'", "\u2019", "-") for t in between)
                 and not any(t.lower in _CONJ or t.lower in _CLAUSE_WORDS for t in between))
 
@@ -373,7 +379,15 @@ class _State:
         return (i, k) if k > i and tokens[k - 1].lower not in DETERMINERS else None
 
     def _sentence_subject(self, tokens: list[Token], cue: CueMatch) -> tuple[int, int] | None:
-        """The speaker phrase that opens the sentence (after a fronted adverbial clause ending in a comma)."""
+        """The speaker phrase that opens the sentence (after a fronted adverbial clause ending in a comma);
+        for a participle that opens the sentence ("Insisting …, Ruiz told …", "After meeting …, she said …"),
+        the one after its clause."""
+        if tokens[cue.first].lower.endswith("ing") and (cue.first == 0 or cue.first == 1
+                                                         and tokens[0].lower in _PARTICIPLE_OPENERS):
+            comma = next((k for k in range(cue.last, min(len(tokens), cue.last + 30)) if tokens[k].text == ","), None)
+            rng = np_right(tokens, comma + 1, len(tokens), self.lex.titles) if comma is not None else None
+            return rng if rng and (tokens[rng[1] - 1].text[:1].isupper() or tokens[rng[0]].lower in PRONOUNS
+                                   or tokens[rng[1] - 1].lower in SPEAKER_NOUNS) else None
         first = 0
         while first < cue.first and (tokens[first].lower in _OPENING_WORDS or tokens[first].text == ","):
             first += 1  # "But Mr. Sanders showed …", "Still, Cruz …"
@@ -423,6 +437,8 @@ class _State:
             rng = np_left(tokens, _skip_parenthesis(tokens, k, lo, own=True), lo, titles) if k >= lo else None
             if rng and (tokens[rng[1] - 1].text[:1].isupper() or tokens[rng[1] - 1].lower in SPEAKER_NOUNS):
                 return rng
+            if tokens[j].lower == "who" and self._has_subject_verb_form(tokens, j, cue):
+                return (j, j + 1)  # "… the crowds who had warned": "who" speaks, whoever the text names
             return None
         if tokens[j].text == ",":
             # appositives: "X, director of Y, said", "X, meanwhile, who leads Y, said" — the phrase before
@@ -438,14 +454,61 @@ class _State:
                 if k < lo or tokens[k].text != ",":
                     return None
                 rng = np_left(tokens, _skip_parenthesis(tokens, k - 1, lo, own=True), lo, titles)
-                if rng and (tokens[rng[1] - 1].text[:1].isupper() or tokens[rng[0]].lower in PRONOUNS):
-                    return rng
+                if rng and (tokens[rng[1] - 1].text[:1].isupper() or tokens[rng[0]].lower in PRONOUNS
+                            or tokens[rng[1] - 1].lower in SPEAKER_NOUNS or tokens[rng[1] - 1].lower in titles):
+                    return rng  # "Ana Ruiz, …, said", "A campaign adviser, who …, said"
+                name = np_left(tokens, j - 1, k + 1, titles)
+                if name and name[0] == k + 1 and all(t.text[:1].isupper() or t.text == "." for t in tokens[k + 1:j]):
+                    return name  # "the union's president, Mary Kay Henry, said": the name between the commas
             return None
         rng = np_left(tokens, j, lo, titles)
         if rng is not None and rng[0] > lo and tokens[rng[0] - 1].lower in ("to", "with"):
             # "a source close to the mayor said", "officials familiar with the talks said": not the mayor
             return self._modified_subject(tokens, j, lo) or rng
-        return rng or self._modified_subject(tokens, j, lo)
+        if rng is None and tokens[j].lower == "to":
+            return self._infinitive_subject(tokens, j, lo)
+        return (rng or self._modified_subject(tokens, j, lo) or self._clause_subject(tokens, j, lo)
+                or _phrase_after_quote(tokens, j, lo))
+
+    def _infinitive_subject(self, tokens: list[Token], to: int, lo: int) -> tuple[int, int] | None:
+        """The speaker of a reporting verb in the infinitive: the noun phrase right before "to" ("asked the
+        mayor to explain", "the first governor to endorse"), else the subject of the verb that governs it
+        ("Ruiz tried to explain", "Ana Silva was quick to point out")."""
+        titles = self.lex.titles
+        rng = np_left(tokens, to - 1, lo, titles) if to - 1 >= lo else None
+        if rng is not None:
+            return rng
+        k = to - 1
+        while k >= lo and to - k <= 3 and tokens[k].text.isalpha() and tokens[k].text.islower() \
+                and tokens[k].lower not in FUNCTION_WORDS - _SKIP_LEFT and tokens[k].lower not in _CLAUSE_WORDS:
+            k -= 1  # the governing verb ("tried", "was quick", "needs")
+        if k == to - 1 or k < lo:
+            return None
+        j = _skip_left(tokens, k, lo)
+        rng = np_left(tokens, j, lo, titles) if j >= lo else None
+        return rng if rng and (tokens[rng[1] - 1].text[:1].isupper() or tokens[rng[0]].lower in PRONOUNS
+                               or tokens[rng[1] - 1].lower in SPEAKER_NOUNS) else None
+
+    @staticmethod
+    def _has_subject_verb_form(tokens: list[Token], who: int, cue: CueMatch) -> bool:
+        """Whether only adverbs and auxiliaries stand between "who" and the cue ("who has repeatedly said")."""
+        return all(t.lower in _SKIP_LEFT or t.lower.endswith("ly") for t in tokens[who + 1:cue.first])
+
+    def _clause_subject(self, tokens: list[Token], j: int, lo: int) -> tuple[int, int] | None:
+        """A plain noun phrase that opens its clause right before the cue: "election monitors say",
+        "others argue", "some delegates have warned".  Only nouns and modifiers, at most five words, after
+        the sentence start, a comma or a clause word; the cue has already been judged a reporting verb."""
+        if j < lo or not tokens[j].text.isalpha() or tokens[j].lower in FUNCTION_WORDS - _SUBJECT_QUANTIFIERS \
+                or tokens[j].lower in self.lex.verbs or tokens[j].lower not in _SUBJECT_QUANTIFIERS and (
+                    not tokens[j].lower.endswith("s") or tokens[j].lower.endswith(("ss", "ics", "ous", "news"))):
+            return None  # a quantifier or a plural head: people, not "the economy", "politics"
+        k = j
+        while k > lo and j - k < 5 and tokens[k - 1].text.isalpha() and tokens[k - 1].lower not in _CLAUSE_WORDS \
+                and tokens[k - 1].lower not in self.lex.verbs and (tokens[k - 1].lower not in FUNCTION_WORDS
+                                                                    or tokens[k - 1].lower in _SUBJECT_QUANTIFIERS):
+            k -= 1
+        opens = k == lo or tokens[k - 1].text in _CLAUSE_PUNCT or tokens[k - 1].lower in _CLAUSE_WORDS
+        return (k, j + 1) if opens and j - k < 5 else None
 
     def _modified_subject(self, tokens: list[Token], j: int, lo: int) -> tuple[int, int] | None:
         """A speaker phrase with a post-modifier or a possessor that `np_left` does not take whole:
@@ -532,13 +595,45 @@ class _State:
                 # inverted: "…," said Nakagome / "…," said the ministry
                 if cue.first > 0 and tokens[cue.first - 1].text not in _INVERSION_BEFORE:
                     return False
-                rng = np_right(tokens, cue.last, len(tokens), titles)
+                rng = np_right(tokens, cue.last, len(tokens), titles) or _plain_phrase_right(tokens, cue.last)
                 if rng is None:
                     return False
                 mention = self.mention(tokens, rng)
                 # '"…," said X, a former governor': what follows X describes X; the content is before
                 after_lo = e
-        return self._place_content(tokens, s, e, cue_span, mention, after_lo, hi, lo_tok, entry.lemma)
+                if cue.first == 0:
+                    # 'Said X, “…”': a sentence that opens with the inverted cue has its quotation after it
+                    q = next((q for q in self.quotes_between(mention.span.end, e) if q.closed), None)
+                    if q is not None and q.open - mention.span.end <= 120:
+                        return self._emit_content((q.open + 1, q.close), cue_span, mention, direct=True)
+        return (self._place_content(tokens, s, e, cue_span, mention, after_lo, hi, lo_tok, entry.lemma)
+                or self._quote_before_sentence(tokens, s, cue_span, mention))
+
+    def _quote_before_sentence(self, tokens, s, cue_span, mention) -> bool:
+        """'“…” <new sentence> Ruiz said.': a sentence of only a speaker and a cue reports the quotation
+        that ends the sentence before it, when no statement holds that quotation yet."""
+        if mention is None or s == 0:
+            return False
+        rest = [t for t in tokens if not (mention.span.start <= t.start < mention.span.end
+                                         or cue_span.start <= t.start < cue_span.end)]
+        if any(t.text.isalnum() for t in rest):
+            return False
+        k = s - 1
+        while k > 0 and self.text[k] in " \t\u00a0":
+            k -= 1
+        q = self.quote_at(k)
+        if q is None or not q.closed or q.close != k:
+            return False
+        continuation = None
+        if self.out and self.out[-1][0].content_span.end > q.open:
+            if self.out[-1][0].cue_span is not None or self.out[-1][0].content_span.start <= q.open:
+                return False  # the quotation already has its statement
+            continuation = len(self.out) - 1  # a cue-less continuation: the quotation is this speaker's after all
+        if not self._emit_content((q.open + 1, q.close), cue_span, mention, direct=True):
+            return False
+        if continuation is not None:
+            del self.out[continuation]
+        return True
 
     def _clause_end(self, tokens, cue, nxt, s) -> int:
         """The offset where the clause of ``cue`` gives way to the next cue's clause.
@@ -712,6 +807,31 @@ def _appositive_name(tokens: list[Token], j: int, lo: int, titles) -> tuple[int,
             return name
         k -= 1
     return None
+
+
+_PHRASE_OPENERS = DETERMINERS | frozenset("one another some many several two three four".split())
+_QUOTE_CLOSERS = frozenset("\u201d\u2019\"'\u00bb")
+
+
+def _plain_phrase_right(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """'"…," said one person close to the talks': after an inverted cue, a determined noun phrase speaks even
+    when its head is no speaker noun; it ends at punctuation, a preposition or a clause word."""
+    if i >= len(tokens) or tokens[i].lower not in _PHRASE_OPENERS:
+        return None
+    k = i + 1
+    while k < len(tokens) and k - i < 5 and tokens[k].text[:1].isalnum() and tokens[k].lower not in FUNCTION_WORDS:
+        k += 1
+    return (i, k) if k > i + 1 else None
+
+
+def _phrase_after_quote(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | None:
+    """'"…," the 52-year-old farmer said': the words between a quotation's end and its cue are the speaker."""
+    k = j
+    while k > lo and j - k < 5 and tokens[k].text[:1].isalnum():
+        k -= 1
+    if k == j or tokens[k].text not in _QUOTE_CLOSERS or tokens[k + 1].lower not in _PHRASE_OPENERS:
+        return None
+    return (k + 1, j + 1)
 
 
 def _bare_participle(tokens: list[Token], cue: CueMatch) -> bool:
