@@ -104,7 +104,7 @@ def test_a_speaker_sentence_after_a_quotation_takes_it_from_the_earlier_speaker(
 
 @pytest.mark.parametrize("text,speaker", [
     ("Election monitors warned that the count was slow.", "Election monitors"),
-    ("The party's campaign chief, Mei Lin, argued that the rules were unfair.", "The party's campaign chief"),
+    ("The party's campaign chief, Mei Lin, argued that the rules were unfair.", "Mei Lin"),  # the name, not the office before it
     ("A lawyer for the two newspapers, Mei Lin, argued that the rules were unfair.", "Mei Lin"),
     ("“We will appeal,” the 43-year-old said.", "the 43-year-old"),
     ("“We will appeal,” said one person close to the family.", "one person close"),
