@@ -28,9 +28,11 @@ from ..document import Document, Span, Statement
 from ..text import find_quotes, layout, paragraph_spans, split_inside, split_sentences
 from ..text.quotes import Quote
 from ..text.tokens import Token, tokenize
+from .boundary import end_features, is_boundary, load_content_end_model
 from .cues import DETERMINERS, TIME_WORDS, CueMatch, find_cues
 from .lexicon import Lexicon, load_lexicon
 from .mentions import FUNCTION_WORDS, PRONOUNS, SPEAKER_NOUNS, np_left, np_right, pronoun_of
+from .statement_filter import load_statement_filter
 
 __all__ = ["RuleSegmenter", "Mention", "SOURCE_VOICE_GENRES"]
 
@@ -126,11 +128,24 @@ class RuleSegmenter:
     genre : {"auto", "news", "transcript", "statement", "readout", "joint_statement"}, default "auto"
         "auto" reads ``Document.metadata["genre"]`` and recognises transcripts
         by their speaker labels; otherwise news.
+    content_ends : None, "learned" or object, default None
+        What chooses where content after a cue ends: None the rules
+        (`_clause_of`); "learned" the bundled model of `stance.segment.boundary`
+        (trained on PolNeAR, it gains nothing over the rules on PolNeAR dev and
+        costs time, so it is not the default: docs/segmentation.md); any object
+        with ``choose(span, candidates) -> end or None`` (``span`` the longest
+        content, ``candidates`` its ``(end offset, features)`` in text order).
+    statement_filter : "learned", None or object, default "learned"
+        What drops cued statements of news that report no speech: "learned" the
+        bundled filter of `stance.segment.statement_filter`, None keeps all; any
+        object with ``keep(text, statements, lexicon)``.
     """
 
-    def __init__(self, *, lexicon="en", genre="auto"):
+    def __init__(self, *, lexicon="en", genre="auto", content_ends=None, statement_filter="learned"):
         self.lexicon = lexicon
         self.genre = genre
+        self.content_ends = content_ends
+        self.statement_filter = statement_filter
 
     def _lexicon(self) -> Lexicon:
         return self.lexicon if isinstance(self.lexicon, Lexicon) else load_lexicon(self.lexicon)
@@ -146,7 +161,9 @@ class RuleSegmenter:
         genre = self.genre if self.genre != "auto" else doc.metadata.get("genre", "auto")
         if genre == "auto":
             genre = "transcript" if _looks_like_transcript(text, blocks) else "news"
-        state = _State(doc, lex, quotes, news=genre == "news")
+        # the learned parts are trained on news; source-voice documents and transcripts keep the rules (rules 9, 10)
+        ends = load_content_end_model() if self.content_ends == "learned" else self.content_ends
+        state = _State(doc, lex, quotes, news=genre == "news", content_ends=ends if genre == "news" else None)
         for block in blocks:
             if genre == "transcript" and state.start_turn(block):
                 pass
@@ -163,6 +180,9 @@ class RuleSegmenter:
                         state.source_sentence(s, e)
                     else:
                         state.continuation(s, e, block)
+        keep = load_statement_filter() if self.statement_filter == "learned" else self.statement_filter
+        if keep is not None and genre == "news":
+            return keep.keep(text, state.out, lex)
         return state.out
 
 
@@ -211,6 +231,14 @@ def _has_clause(content: str) -> bool:
     return " that " in content or any(c in _OPENERS for c in content)
 
 
+def _new_clause(text: str, span: tuple[int, int]) -> bool:
+    """Whether ``span`` opens with a conjunction and a clause of its own ("and talks could fail"), not a
+    coordinated phrase ("but also drugs", "and not only in May")."""
+    words = text[span[0]:min(span[1], span[0] + 40)].lower().split()[:2]
+    return len(words) == 2 and words[0] in ("and", "but", "while", "although", "though", "whereas") \
+        and words[1] not in ("also", "not", "only", "even", "then", "still")
+
+
 def _has_words(text: str, span: tuple[int, int], n: int) -> bool:
     """Whether ``span`` holds at least ``n`` words besides a leading "that" (an empty outer clause does not)."""
     words = text[span[0]:span[1]].split()
@@ -231,13 +259,16 @@ def _looks_like_transcript(text, blocks) -> bool:
 class _State:
     """What one pass over a document keeps: output, the last speaker, the current transcript turn."""
 
-    def __init__(self, doc: Document, lex: Lexicon, quotes: list[Quote], news: bool = True):
+    def __init__(self, doc: Document, lex: Lexicon, quotes: list[Quote], news: bool = True, content_ends=None):
         self.doc, self.text, self.lex = doc, doc.text, lex
+        self.content_ends = content_ends  # the learned end chooser (None: the rules alone)
         self.news = news  # in a source's own voice, a sentence with no cue of its own is the source's
         self.quotes = quotes
         self.quote_starts = [q.open for q in quotes]
         self.out: list[tuple[Statement, Mention | None]] = []
-        self.last_direct: tuple[Statement, Mention | None, int] | None = None  # statement, mention, block start
+        # the last statement, its mention and the start of its sentence: cue-less quotations continue it
+        self.last_direct: tuple[Statement, Mention | None, int] | None = None
+        self.sentence_start = 0
         self.turn: tuple[Span, Span] | None = None  # (speaker name span, label span)
         self.turn_first = True
         self.turn_body_start = 0
@@ -295,6 +326,7 @@ class _State:
     def sentence(self, s: int, e: int, block) -> bool:
         """Statements from the cues of sentence ``[s, e)``; False when it has none."""
         text, lex = self.text, self.lex
+        self.sentence_start = s
         tokens = tokenize(text, s, e)
         cues = [c for c in find_cues(tokens, lex) if c.entry.speech and not self._inside_quote(tokens, c)]
         cues += self._colon_cues(tokens, cues)
@@ -694,10 +726,13 @@ class _State:
                 hi_q = later[-1].close
             return self._emit_content(_trim_span(text, lo, hi_q, " \t\r\n\u00a0"), cue_span, mention, direct=True)
         if (mention is not None and mention.span.end <= cue_span.start and _has_words(text, before, 3)
-                and text[before[1]:mention.span.start].strip() == "," and text[cue_span.end:after_lo].strip() == ","
-                and _has_words(text, after, 2) and not lo_tok):
-            # "A wall would stop criminals, she said, but also drugs": the cue interrupts one content
-            return self._emit_content(self._clause_of((before[0], after[1])), cue_span, mention)
+                and text[before[1]:mention.span.start].strip().lower() in (",", ", as")
+                and text[cue_span.end:after[0]].strip() == "," and _has_words(text, after, 2) and not lo_tok):
+            # "A wall would stop criminals, she said, but also drugs", "The plan, as X noted, failed": the cue
+            # interrupts one content; but after ", she said, and" a new clause of the writer's follows
+            if _new_clause(text, after):
+                return self._emit_content(before, cue_span, mention)
+            return self._emit_content((before[0], self._content_end(tokens, after, lemma)[1]), cue_span, mention)
         if _has_words(text, after, 1):
             if q_after is not None and text[after[0]] in _OPENERS and q_after.close >= after[1] - 2:
                 return self._emit_content((q_after.open + 1, q_after.close), cue_span, mention, direct=True)
@@ -707,7 +742,7 @@ class _State:
                 # "responded by blocking the data", "spoke today with X", "spoke at the memorial":
                 # an action or a place, not what was said
                 return False
-            return self._emit_content(self._clause_of(after), cue_span, mention)
+            return self._emit_content(self._content_end(tokens, after, lemma), cue_span, mention)
         if before[1] - before[0] >= 2 and (mention is None or mention.span.start >= before[1]):
             if lo_tok:
                 return False  # "X rejected the demand, the ministry said": the inner speaker's statement stands alone
@@ -733,6 +768,37 @@ class _State:
             return _trim_span(self.text, lo, end, " \t\r\n\u00a0,;:")
         return lo, hi
 
+    def _content_end(self, tokens: list[Token], span: tuple[int, int], lemma: str) -> tuple[int, int]:
+        """Content after a cue up to where the writer takes over: the rule cut of `_clause_of`, or, with a
+        content-end chooser (`stance.segment.boundary`), the best of its candidate ends (the rule cut one of
+        its features)."""
+        rule = self._clause_of(span)
+        if self.content_ends is None:
+            return rule
+        lo, hi = span
+        first = bisect.bisect_left(tokens, lo, key=lambda t: t.start)
+        stop = bisect.bisect_left(tokens, hi, key=lambda t: t.start)
+        rule_k = bisect.bisect_left(tokens, rule[1], key=lambda t: t.start)
+        end = self.content_ends.choose(span, self._end_candidates(tokens, span, first, stop, rule_k, lemma))
+        return (lo, hi) if end is None else (lo, end)
+
+    def _end_candidates(self, tokens, span: tuple[int, int], first: int, stop: int, rule_k: int, lemma: str):
+        """``(end offset, features)`` of each boundary of a content where it may end (`is_boundary`) and of its
+        longest end, in text order."""
+        (lo, hi), verbs = span, self.lex.verbs
+        commas = 0  # in tokens[first:k], counted as k advances (the features stay linear in the content)
+        for k in range(first + 1, stop + 1):
+            commas += tokens[k - 1].text == ","
+            if k < stop and not is_boundary(tokens[k]):
+                continue
+            at = tokens[k].start if k < stop else hi
+            q = self.quote_at(at) if k < stop else None
+            if q is not None and q.open < at <= q.close:
+                continue  # the speaker's own words are never cut, nor their closing mark left out
+            end = _trim_span(self.text, lo, at)[1]
+            if end > lo:
+                yield end, end_features(tokens, k, first, stop, cue=lemma, rule=rule_k, verbs=verbs, commas=commas)
+
     def _emit_content(self, content, cue_span, mention, direct=False) -> bool:
         if content is None or content[1] - content[0] < 2 or _only_adjuncts(self.text[content[0]:content[1]]):
             return False
@@ -744,8 +810,12 @@ class _State:
         else:
             self.emit((lo, hi), cue_span, mention)
         st = self.out[-1] if self.out else None
-        if st is not None:
-            self.last_direct = (st[0], st[1], lo)
+        last = self.last_direct
+        if st is not None and (direct or last is None or last[2] != self.sentence_start
+                               or last[0].quote_type != "direct"):
+            # '"…," said X, who wrote about it in a book. "…"': a statement reported in the sentence of a
+            # quotation does not take the quotation's continuation
+            self.last_direct = (st[0], st[1], self.sentence_start)
         return True
 
     # -- sentences with no cue ----------------------------------------------------------------
