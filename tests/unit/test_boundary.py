@@ -106,13 +106,13 @@ def test_a_quotation_continues_past_a_statement_in_a_relative_clause_of_its_sent
 
 
 def test_the_statement_filter_drops_cued_statements_of_news_only():
-    text = "Ana Ruiz released the video on Friday."
-    drop_released = StatementFilter({"cue=released": -5.0}, 1.0, 0.5)
-    assert contents(text, statement_filter=None, content_ends=None) == ["the video on Friday"]
-    assert contents(text, statement_filter=drop_released, content_ends=None) == []
+    text = "Ana Ruiz announced the results on Friday."
+    drop_announced = StatementFilter({"cue=announced": -5.0}, 1.0, 0.5)
+    assert contents(text, statement_filter=None, content_ends=None) == ["the results on Friday"]
+    assert contents(text, statement_filter=drop_announced, content_ends=None) == []
     # a document in a source's own voice follows rule 9, not the news filter
-    assert contents(text, genre="statement", statement_filter=drop_released, content_ends=None) == [
-        "the video on Friday"]
+    assert contents(text, genre="statement", statement_filter=drop_announced, content_ends=None) == [
+        "the results on Friday"]
 
 
 def test_the_statement_filter_never_drops_a_cue_with_a_stance_of_its_own():
