@@ -12,8 +12,10 @@ Usage:
 
 Steps: 1. read the config: the full model (a train_model.py config) and the
 variants, each a set of `stance.classify.make_linear_model` parameters laid
-over the full model's; 2. fit the full model and every variant on the team
-train split (with the full model's sentence views and weak labels) and predict dev; 3. per
+over the full model's (and, optionally, its own ``self_training``,
+``weak_labels`` or ``sentence_view_weight``); 2. fit the full model and every
+variant on the team train split (with the full model's sentence views, weak
+labels and self-training unless the variant says otherwise) and predict dev; 3. per
 model: macro-F1, mean F1 over the acts and per-class F1 with percentile
 bootstrap intervals over dev documents (`stance.evaluate.confidence_intervals`),
 and the paired bootstrap test of variant minus full on macro-F1 and on the
@@ -28,12 +30,12 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, Timer, bundled_spec, experiment_parser, start_experiment, write_json  # noqa: E402
-from train_model import weak_labels  # noqa: E402
+from _common import (ROOT, Timer, bundled_spec, experiment_parser, start_experiment, training_config,  # noqa: E402
+                     write_json)
+from train_model import fit_with_extras  # noqa: E402
 
 from stance.classify import get_scheme  # noqa: E402
-from stance.classify.training import (build_estimator, fit_statement_model, split_rows,  # noqa: E402
-                                      training_fingerprint)
+from stance.classify.training import build_estimator, split_rows, training_fingerprint  # noqa: E402
 from stance.corpora import load_team_corpus  # noqa: E402
 from stance.evaluate import confidence_intervals, label_counts, paired_bootstrap  # noqa: E402
 from stance.provenance import git_commit, versions  # noqa: E402
@@ -89,27 +91,28 @@ def main(argv=None):
     if full["estimator"] != "linear":
         sys.exit(f"{config['full_model']}: the ablation needs a linear model, got {full['estimator']!r}")
     full_name = "full"
-    variants = {full_name: {"description": "the bundled configuration, every group", "params": {}}}
+    variants = {full_name: {"description": "the bundled configuration, every group", "params": {}, "extras": {}}}
     for v in config["variant"]:
         if v["name"] in variants:
             sys.exit(f"{a.config}: two variants are named {v['name']!r}")
-        variants[v["name"]] = {"description": v["description"], "params": dict(v["params"])}
+        variants[v["name"]] = {"description": v["description"], "params": dict(v.get("params", {})),
+                               "extras": {k: v[k] for k in ("self_training", "weak_labels", "sentence_view_weight")
+                                          if k in v}}
 
     corpus = load_team_corpus(data.get("parts", "all"))
     X, y = split_rows(corpus, data["train_splits"], scheme)
     Xd, yd = split_rows(corpus, data["eval_splits"], scheme)
     groups = [x["doc_id"] for x in Xd]
-    weak = weak_labels({"weak_labels": full["weak_labels"]}, X, y, scheme)  # None unless the full model uses them
 
     results, counts, timing = {}, {}, {}
     for name, v in variants.items():
         params = dict(full["params"], **v["params"])
         est = build_estimator("linear", params, scheme=scheme, seed=seed)
+        spec = dict(full, **v["extras"])  # e.g. self_training = { enabled = false }
         with Timer() as t:
-            fit_statement_model(est, X, y, sentence_view_weight=full["sentence_view_weight"], weak=weak,
-                                weak_weight=full["weak_labels"].get("weight", 0.3))
+            fit_with_extras(est, training_config(spec), X, y, scheme)
         counts[name] = label_counts(yd, list(est.predict(Xd)), groups)
-        results[name] = {"description": v["description"], "params": v["params"],
+        results[name] = {"description": v["description"], "params": v["params"], "extras": v["extras"],
                          "scores": scores(counts[name], scheme, boot)}
         if name != full_name:
             results[name]["paired"] = {m: paired_bootstrap(counts[name], counts[full_name], metric=m, scheme=scheme,

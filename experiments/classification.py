@@ -12,13 +12,13 @@ Usage:
 
 Steps: 1. read the config and the data (team corpus by split, PLOVER, the
 example); 2. grid-search the logistic regression's C with GroupKFold by
-document on train; 3. fit every model on train (gold rows; weak labels and
-sentence views only where a model asks) and score it on dev, test, PLOVER and
-the example, with bootstrap intervals over test documents; 4. reliability of
-the bundled model's probabilities on test, calibrated and not (JSON + PNG in
-docs/figures); 5. write metrics.json (versions, git commit, data
-fingerprints) and results.md.  Refuses to overwrite earlier results unless
---overwrite.
+document on train; 3. fit every model on train (gold rows; weak labels,
+self-training and sentence views only where a model asks) and score it on
+dev, test, PLOVER and the example, with bootstrap intervals over test
+documents; 4. reliability of the bundled model's probabilities on test,
+calibrated and not (JSON + PNG in docs/figures); 5. write metrics.json
+(versions, git commit, data fingerprints) and results.md.  Refuses to
+overwrite earlier results unless --overwrite.
 """
 
 from __future__ import annotations
@@ -30,10 +30,11 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, Timer, experiment_parser, load_config, start_experiment, write_json  # noqa: E402
+from _common import (ROOT, Timer, experiment_parser, load_config, start_experiment, training_config,  # noqa: E402
+                     write_json)
 
 from stance.classify import get_scheme  # noqa: E402
-from stance.classify.training import build_estimator, fit_statement_model, split_rows, training_fingerprint  # noqa: E402
+from stance.classify.training import build_estimator, split_rows, training_fingerprint  # noqa: E402
 from stance.corpora import load_plover, load_team_corpus, read_gold  # noqa: E402
 from stance.corpora.paths import corpus_dir  # noqa: E402
 from stance.evaluate import score_labels  # noqa: E402
@@ -216,23 +217,21 @@ def main(argv=None):
     print(f"grid: {grid['mean_test_f1_macro']} best {grid['best']}", flush=True)
 
     # 3. every model
-    from train_model import weak_labels
+    from train_model import fit_with_extras
 
     models = dict(config["models"])
     bundled = load_config(ROOT / config["bundled_config"])
     models["bundled"] = {"estimator": bundled["estimator"], "params": bundled.get("estimator_params", {}),
                          "sentence_view_weight": bundled["data"].get("sentence_view_weight", 0.0),
-                         "weak_labels": bundled.get("weak_labels", {})}
+                         "weak_labels": bundled.get("weak_labels", {}),
+                         "self_training": bundled.get("self_training", {})}
     results, weak_summary, fitted = {}, None, {}
     for name, spec in models.items():
         est = build_estimator(spec["estimator"], spec.get("params", {}), scheme=scheme, seed=seed)
-        weak = weak_labels({"weak_labels": spec.get("weak_labels", {})}, X, y, scheme)
-        if weak is not None:
-            weak_summary = weak.summary()
         with Timer() as t:
-            fit_statement_model(est, X, y, sentence_view_weight=spec.get("sentence_view_weight", 0.0), weak=weak,
-                                weak_weight=spec.get("weak_labels", {}).get("weight", 0.3))
-        results[name] = {"spec": spec, "fit_seconds": t.seconds} | evaluate(est, sets, scheme)
+            extras = fit_with_extras(est, training_config(spec), X, y, scheme)
+        weak_summary = extras.get("weak_labels", weak_summary)
+        results[name] = {"spec": spec, "fit_seconds": t.seconds} | extras | evaluate(est, sets, scheme)
         fitted[name] = est
         r = results[name]
         print(f"{name}: dev {r['team_dev']['label_macro_f1']:.3f} test {r['team_test']['label_macro_f1']:.3f} "
@@ -242,7 +241,7 @@ def main(argv=None):
     # 4. reliability of the bundled model (and of the same model without calibration)
     uncal_params = dict(models["bundled"]["params"], calibration=None)
     uncal = build_estimator("linear", uncal_params, scheme=scheme, seed=seed)
-    fit_statement_model(uncal, X, y, sentence_view_weight=models["bundled"]["sentence_view_weight"])
+    fit_with_extras(uncal, training_config(models["bundled"]), X, y, scheme)
     method = models["bundled"]["params"].get("calibration", "sigmoid")
     bundled_model = fitted["bundled"]
     curves = {f"calibrated ({method})": reliability(yt, bundled_model.predict_proba(Xt), bundled_model.classes_),

@@ -12,8 +12,10 @@ segmentation); 2. for each fraction of the training split and each repeat,
 draw that share of its DOCUMENTS (a generator seeded by the config's seed,
 the fraction and the repeat, so a sample does not depend on the others; the
 whole split is drawn once); 3. fit every model of the config on the sample
-(the bundled configuration with its sentence views and any weak labels; the
-cue-lexicon baseline) and score it on dev: macro-F1, mean F1 over the acts
+(the bundled configuration with its sentence views, weak labels and
+self-training, if any -- the unlabelled statements of self-training are
+those of the whole train split, whatever the sample; the cue-lexicon
+baseline) and score it on dev: macro-F1, mean F1 over the acts
 (demand, concern, rejection), per-class F1; 4. write metrics.json (every run, the mean, standard
 deviation and range per fraction, versions, git commit, data fingerprints,
 and under ``timing`` the fit times, which vary), results.md and, with
@@ -33,12 +35,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import (ROOT, Timer, bundled_spec, experiment_parser,  # noqa: E402
-                     plt_or_none, start_experiment, write_json)
-from train_model import weak_labels  # noqa: E402
+                     plt_or_none, start_experiment, training_config, write_json)
+from train_model import fit_with_extras  # noqa: E402
 
 from stance.classify import get_scheme  # noqa: E402
-from stance.classify.training import (build_estimator, fit_statement_model, split_rows,  # noqa: E402
-                                      training_fingerprint)
+from stance.classify.training import build_estimator, split_rows, training_fingerprint  # noqa: E402
 from stance.corpora import load_team_corpus  # noqa: E402
 from stance.evaluate import score_labels  # noqa: E402
 from stance.provenance import git_commit, versions  # noqa: E402
@@ -67,13 +68,10 @@ def document_sample(X, y, fraction: float, *, seed: int, repeat: int):
 
 
 def fit_and_score(spec, X, y, Xd, yd, scheme, seed):
-    """Fit one model spec on ``(X, y)`` (with its sentence views and weak labels, if any) and score it on dev."""
+    """Fit one model spec on ``(X, y)`` (with its sentence views, weak labels, self-training) and score it on dev."""
     est = build_estimator(spec["estimator"], spec.get("params", {}), scheme=scheme, seed=seed)
-    weak_config = spec.get("weak_labels", {})
-    weak = weak_labels({"weak_labels": weak_config}, X, y, scheme)
     with Timer() as t:
-        fit_statement_model(est, X, y, sentence_view_weight=spec.get("sentence_view_weight", 0.0), weak=weak,
-                            weak_weight=weak_config.get("weight", 0.3))
+        fit_with_extras(est, training_config(spec), X, y, scheme)
     s = score_labels(yd, list(est.predict(Xd)), scheme)
     return {"label_macro_f1": round(s["label_macro_f1"], 4), "label_mean_f1_acts": round(s["label_mean_f1_acts"], 4),
             "label_f1_per_type": s["label_f1_per_type"]}, t.seconds

@@ -11,10 +11,11 @@ Usage:
 
 Steps: 1. read the config; 2. load the team corpus (all parts) and keep the
 speech rows of the training splits (label -1, not speech, is never gold);
-3. fit (with the config's sentence views and weak labels, if any); 4. score on
-the evaluation splits; 5. save the model folder: the estimator, its plain-data form (checked to
-give the estimator's probabilities on the evaluation statements) and the
-metadata (versions, scheme, data fingerprint, metrics, SHA-256).
+3. fit (with the config's sentence views, weak labels and self-training, if
+any); 4. score on the evaluation splits; 5. save the model folder: the
+estimator, its plain-data form (checked to give the estimator's probabilities
+on the evaluation statements) and the metadata (versions, scheme, data
+fingerprint, metrics, SHA-256).
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ from _common import ROOT, Timer, load_config  # noqa: E402
 
 from stance.classify import get_scheme, read_meta, save_model  # noqa: E402
 from stance.classify.persistence import MODEL_FILE, PLAIN_FILES  # noqa: E402
-from stance.classify.training import build_estimator, fit_statement_model, split_rows, training_fingerprint  # noqa: E402
+from stance.classify.training import (build_estimator, fit_self_trained, fit_statement_model, split_rows,  # noqa: E402
+                                      training_fingerprint)
 from stance.corpora import load_team_corpus  # noqa: E402
 from stance.evaluate import score_labels  # noqa: E402
 from stance.provenance import git_commit, versions  # noqa: E402
@@ -52,6 +54,38 @@ def weak_labels(config, X, y, scheme):
                       source="polnear train documents of the team train split, unlabelled attributions")
 
 
+def self_training_statements(config) -> list | None:
+    """The unlabelled statements of the config's self-training (PolNeAR attributions of train documents), or None."""
+    st = config.get("self_training", {})
+    if not st.get("enabled"):
+        return None
+    if st.get("source", "polnear") != "polnear":
+        raise ValueError(f"self_training.source: only 'polnear' is known, not {st['source']!r}")
+    from stance.corpora.unlabelled import polnear_unlabelled_statements
+
+    return polnear_unlabelled_statements(team_split="train")
+
+
+def fit_with_extras(est, config, X, y, scheme):
+    """Fit ``est`` as the config says (sentence views, weak labels, self-training); returns the extras' summaries."""
+    data = config["data"]
+    weak = weak_labels(config, X, y, scheme)
+    kwargs = {"sentence_view_weight": data.get("sentence_view_weight", 0.0), "weak": weak,
+              "weak_weight": config.get("weak_labels", {}).get("weight", 0.3)}
+    extras = {} if weak is None else {"weak_labels": weak.summary()}
+    unlabelled = self_training_statements(config)
+    if unlabelled is None:
+        fit_statement_model(est, X, y, **kwargs)
+        return extras
+    st = config["self_training"]
+    _, labels = fit_self_trained(est, X, y, unlabelled, threshold=st.get("threshold", 0.8),
+                                 weight=st.get("weight", 0.3), **kwargs)
+    summary = labels.summary() | {"weight": st.get("weight", 0.3), "fingerprint": training_fingerprint(
+        unlabelled, [""] * len(unlabelled))}
+    summary["source"] = "polnear train documents of the team train split, unlabelled attributions"
+    return extras | {"self_training": summary}
+
+
 def train(config, out: Path) -> dict:
     """Fit and save the model of ``config`` in ``out``; returns its metrics."""
     scheme = get_scheme(config.get("scheme", "stance4"))
@@ -61,10 +95,8 @@ def train(config, out: Path) -> dict:
     Xe, ye = split_rows(corpus, data["eval_splits"], scheme)
     est = build_estimator(config["estimator"], config.get("estimator_params", {}), scheme=scheme,
                           seed=config["seed"])
-    weak = weak_labels(config, X, y, scheme)
     with Timer() as t:
-        fit_statement_model(est, X, y, sentence_view_weight=data.get("sentence_view_weight", 0.0), weak=weak,
-                            weak_weight=config.get("weak_labels", {}).get("weight", 0.3))
+        extras = fit_with_extras(est, config, X, y, scheme)
     metrics = {"train_seconds": t.seconds, "n_train": len(y), "n_eval": len(ye)}
     if ye:
         s = score_labels(ye, est.predict(Xe), scheme)
@@ -75,8 +107,7 @@ def train(config, out: Path) -> dict:
     training = {"fingerprint": training_fingerprint(X, y), "documents": len({x["doc_id"] for x in X}),
                 "statements": len(y), "source": "team corpus (stance.corpora.load_team_corpus)",
                 "parts": data.get("parts", "all"), "splits": list(data["train_splits"])}
-    if weak is not None:
-        training["weak_labels"] = weak.summary()
+    training.update(extras)
     save_model(est, out, scheme=scheme, check_on=Xe or X, metadata={
         "config": config, "training_data": training, "metrics": metrics, "git_commit": git_commit(ROOT),
         "versions": versions(),

@@ -24,6 +24,11 @@ The evidence, all read from the team's lexicon files in
 - **cue frames** (`cue_frame_signals`): the cue's lemma joined with the shape
   of its content ("asked" + an addressee and an infinitive, "insisted" + a
   negated clause), the combinations a linear model cannot form by itself;
+- **what the act is aimed at** (`object_kind`): a claim or a proposal named
+  right after the cue ("dismissed the allegations", "opposes the draft"),
+  which turns ``reject`` / ``oppose`` into a rejection rather than a concern
+  (ANNOTATION.md 3.1, 6.4), and **denials** in the content's own words
+  (`denial_signals`: "I never said", "we did not", "is not true");
 - the **quote type**.
 
 It also holds the functions the fitted models call at prediction time --
@@ -51,8 +56,9 @@ from ..text.tokens import tokenize
 
 __all__ = ["statement_fields", "statement_table", "lexicon_feature_dicts", "cue_entry", "cue_label", "cue_is_negated",
            "lexicon_signals", "content_signals", "modality_signals", "text_cue_labels", "content_frame",
-           "cue_frame_signals", "inner_cue_frame_signals", "rule_lexicon", "rule_names", "lexicon_rule",
-           "rule_probabilities", "lexicon_group", "LEXICON_GROUPS", "FIELDS", "MODALITY_NAMES"]
+           "cue_frame_signals", "inner_cue_frame_signals", "object_kind", "denial_signals", "rule_lexicon",
+           "rule_names", "lexicon_rule", "rule_probabilities", "lexicon_group", "LEXICON_GROUPS", "FIELDS",
+           "MODALITY_NAMES"]
 
 FIELDS = ("content", "cue", "context", "quote_type", "speaker")
 
@@ -136,24 +142,31 @@ def statement_table(X) -> np.ndarray:
 LEXICON_GROUPS = (("content_cue=", "content_cues"), ("first_content_cue=", "content_cues"),
                   ("cue_lemma=", "cue_frames"), ("frame=", "cue_frames"), ("inner_", "cue_frames"),
                   ("cue_label=", "cue_label"), ("cue_negated", "cue_label"), ("mod:", "modality"),
-                  ("quote_type=", "quote_type"), ("content_", "content_signals"))
+                  ("quote_type=", "quote_type"), ("content_", "content_signals"), ("object=", "objects"),
+                  ("denial:", "objects"))
 
 
 def lexicon_group(name: str) -> str:
     """The group of a lexicon feature name (`LEXICON_GROUPS`), ``"other"`` for a name of none."""
     if "&frame=" in name:
         return "cue_frames"
+    if "&object=" in name:
+        return "objects"
     return next((group for prefix, group in LEXICON_GROUPS if name.startswith(prefix)), "other")
 
 
-def lexicon_feature_dicts(table, lexicon: str = "en", cue_frames: bool = True, exclude=()) -> list[dict]:
+def lexicon_feature_dicts(table, lexicon: str = "en", cue_frames: bool = True, exclude=(),
+                          objects: bool = False) -> list[dict]:
     """One dict of named lexicon features per row of a `statement_table` (a `DictVectorizer`'s input).
 
     ``cue_frames=False`` leaves out the cue frames (`cue_frame_signals`);
+    ``objects=True`` adds what the act is aimed at and denials (`object_kind`,
+    `denial_signals`; off by default so that models fitted before them keep
+    their features);
     ``exclude`` names groups of `LEXICON_GROUPS` to leave out (for ablations).
     """
     lex = load_lexicon(lexicon)
-    rows = [lexicon_signals(dict(zip(FIELDS, row)), lex, cue_frames=cue_frames) for row in table]
+    rows = [lexicon_signals(dict(zip(FIELDS, row)), lex, cue_frames=cue_frames, objects=objects) for row in table]
     if exclude:
         rows = [{k: v for k, v in row.items() if lexicon_group(k) not in exclude} for row in rows]
     return rows
@@ -389,6 +402,21 @@ def inner_cue_frame_signals(tokens: list[str], lexicon: Lexicon) -> dict[str, fl
     a negator among the three words before the verb ("did not call for")
     negates it.
     """
+    found = _inner_cue(tokens, lexicon)
+    if found is None:
+        return {}
+    entry, i, j = found
+    frame = content_frame(tokens[j:])
+    negated = any(t in _NEGATORS or t.endswith(("n't", "n’t")) for t in tokens[max(0, i - 3):i])
+    feats = {f"inner_lemma={entry.lemma}": 1.0, f"inner_lemma={entry.lemma}&frame={frame}": 1.0,
+             f"inner_label={entry.label}&frame={frame}": 1.0}
+    if negated:
+        feats[f"inner_lemma={entry.lemma}&negated"] = 1.0
+    return feats
+
+
+def _inner_cue(tokens: list[str], lexicon: Lexicon):
+    """(lexicon row, its index, the index past it and its particle) of the first lexicon verb in ``tokens``, or None."""
     for i in range(len(tokens)):
         entry = _verb_entry(tokens, i, lexicon)
         if entry is None:
@@ -396,22 +424,91 @@ def inner_cue_frame_signals(tokens: list[str], lexicon: Lexicon) -> dict[str, fl
         j = i + 1
         if j < len(tokens) and tokens[j] in entry.particles:
             j += 1
-        frame = content_frame(tokens[j:])
-        negated = any(t in _NEGATORS or t.endswith(("n't", "n’t")) for t in tokens[max(0, i - 3):i])
-        feats = {f"inner_lemma={entry.lemma}": 1.0, f"inner_lemma={entry.lemma}&frame={frame}": 1.0,
-                 f"inner_label={entry.label}&frame={frame}": 1.0}
-        if negated:
-            feats[f"inner_lemma={entry.lemma}&negated"] = 1.0
-        return feats
-    return {}
+        return entry, i, j
+    return None
 
 
-def lexicon_signals(fields: Mapping, lexicon: Lexicon, *, cue_frames: bool = True) -> dict[str, float]:
+# What a rejection answers (ANNOTATION.md 3: "a demand, protest, proposal, claim, accusation or decision") as the
+# head noun right after the cue: rejecting or opposing one of these is `rejection`, rejecting a phenomenon
+# ("we reject violence") or opposing a measure in force is `concern` (6.4).
+OBJECT_NOUNS = {
+    "claim": frozenset({"claim", "claims", "allegation", "allegations", "accusation", "accusations", "charge",
+                        "charges", "report", "reports", "assertion", "assertions", "suggestion", "suggestions",
+                        "notion", "rumor", "rumors", "rumour", "rumours", "speculation", "criticism", "criticisms",
+                        "story", "stories", "narrative", "characterization", "characterisation", "premise",
+                        "contention", "insinuation", "insinuations", "idea", "comparison", "comparisons"}),
+    "proposal": frozenset({"proposal", "proposals", "plan", "plans", "request", "requests", "demand", "demands",
+                           "offer", "offers", "bill", "bills", "deal", "draft", "invitation", "invitations",
+                           "call", "calls", "appeal", "appeals", "nomination", "nominee", "treaty", "ultimatum",
+                           "initiative", "terms", "conditions", "protest", "protests", "representations",
+                           "amendment", "resolution", "legislation", "measure"}),
+}
+_OBJECT_SKIP = frozenset({"the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our",
+                          "your", "any", "all", "such", "latest", "new", "recent", "so", "-", "called", "u.s", "us"})
+# what a first-person subject's negation denies: having said something ("I never said that") or other words and
+# conduct ("we did not", "I never took", "I am not", "I never promised")
+_DENIED_SPEECH = frozenset({"said", "say", "says", "claimed", "told"})
+_DENIED_OTHER = frozenset({"saying", "claim", "tell", "promised", "promise", "suggested", "suggest", "called", "meant",
+                           "mean", "did", "do", "was", "were", "am", "is", "are", "have", "had", "has", "took", "take",
+                           "used", "knew", "know"})
+_FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
+
+
+def object_kind(tokens: list[str]) -> str | None:
+    """``claim`` or ``proposal`` when the content opens with such a noun phrase, else None.
+
+    Looks at the opening noun phrase only (past determiners, possessives and a
+    few modifiers, at most three other words in): the thing the cue's act is
+    aimed at, "dismissed *the allegations*", "opposes *Tokyo's latest proposal*".
+    """
+    seen = 0
+    for tok in tokens:
+        if tok in _QUOTE_MARKS or tok in _OBJECT_SKIP or tok in ("'s", "’s"):
+            continue
+        for kind, nouns in OBJECT_NOUNS.items():
+            if tok in nouns:
+                return kind
+        seen += 1
+        if seen >= 3 or tok in ("that", "to", ",", ";", ":", "and", "of"):
+            return None
+    return None
+
+
+def denial_signals(tokens: list[str]) -> dict[str, float]:
+    """Denials in a content's own words: the counter-claims of ANNOTATION.md 3.1 and 6.4.
+
+    ``denial:self_negation``: a first-person subject followed within two words
+    by a negation ("I never said", "we did not order", "I don't believe"),
+    joined with ``speech`` or ``act`` when a verb of saying or of conduct
+    follows the negation; ``denial:not_true``: "not true", "no truth", "not the case", "never
+    happened"-style flat contradictions.
+    """
+    out: dict[str, float] = {}
+    for i, tok in enumerate(tokens):
+        negator = tok in _NEGATORS or tok.endswith(("n't", "n’t"))
+        if not negator:
+            continue
+        if any(t in _FIRST_PERSON_SUBJECTS for t in tokens[max(0, i - 2):i]):
+            out["denial:self_negation"] = 1.0
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if nxt in _DENIED_SPEECH:
+                out["denial:self_negation&speech"] = 1.0
+            elif nxt in _DENIED_OTHER:
+                out["denial:self_negation&act"] = 1.0
+        nxt = tokens[i + 1:i + 3]
+        if nxt[:1] in (["true"], ["truth"], ["basis"], ["evidence"], ["happened"]) or nxt == ["the", "case"]:
+            out["denial:not_true"] = 1.0
+    return out
+
+
+def lexicon_signals(fields: Mapping, lexicon: Lexicon, *, cue_frames: bool = True,
+                    objects: bool = False) -> dict[str, float]:
     """Named counts of lexicon evidence for one statement (a `DictVectorizer` row).
 
     Counts are clipped at 3, so one long quotation does not outweigh the cue.
     ``cue_frames`` adds `cue_frame_signals` (and, for a statement without a
-    cue, `inner_cue_frame_signals`).
+    cue, `inner_cue_frame_signals`); ``objects`` adds `object_kind` and
+    `denial_signals`.
     """
     feats: dict[str, float] = {}
     cue = fields.get("cue") or ""
@@ -437,6 +534,17 @@ def lexicon_signals(fields: Mapping, lexicon: Lexicon, *, cue_frames: bool = Tru
         feats[f"content_cue={name}"] = float(min(count, 3))
     if content_cues:
         feats[f"first_content_cue={content_cues[0]}"] = 1.0
+    if objects:
+        kind = object_kind(tokens)
+        if kind:
+            feats[f"object={kind}"] = 1.0
+            feats[f"cue_label={label or 'none'}&object={kind}"] = 1.0
+        inner = None if cue else _inner_cue(tokens, lexicon)
+        if inner is not None:  # no cue of its own: what the verb inside it is aimed at
+            kind = object_kind(tokens[inner[2]:])
+            if kind:
+                feats[f"inner_label={inner[0].label}&object={kind}"] = 1.0
+        feats.update(denial_signals(tokens))
     if fields.get("quote_type"):
         feats[f"quote_type={fields['quote_type']}"] = 1.0
     return feats

@@ -70,7 +70,7 @@ _MAX_ITER = 5000
 
 def make_features(*, word_ngrams=(1, 2), char_ngrams=(2, 5), cue=True, context=True, lexicon=True,
                   context_weight=0.5, word_min_df=1, char_min_df=2, lexicon_lang="en", content_words=True,
-                  lexicon_exclude=(), cue_frames=True) -> Pipeline:
+                  lexicon_exclude=(), cue_frames=True, objects=False) -> Pipeline:
     """The feature part of the text pipelines: ``fields`` then ``columns`` (see the module docstring).
 
     ``content_words=False``, ``char_ngrams=None``, ``cue=False``,
@@ -78,7 +78,9 @@ def make_features(*, word_ngrams=(1, 2), char_ngrams=(2, 5), cue=True, context=T
     n-gram model keeps only the words); ``lexicon_exclude`` leaves groups of
     the lexicon features out (`LEXICON_GROUPS`: ``cue_label``, ``modality``, ...);
     ``cue_frames=False`` leaves the cue-frame features out of the lexicon block
-    (`stance.classify.features.cue_frame_signals`).
+    (`stance.classify.features.cue_frame_signals`); ``objects=True`` adds what
+    the act is aimed at and denials (`stance.classify.features.object_kind`,
+    `denial_signals`).
     """
     c = FIELD_INDEX
     unknown = sorted(set(lexicon_exclude) - {group for _, group in LEXICON_GROUPS} - {"other"})
@@ -107,7 +109,8 @@ def make_features(*, word_ngrams=(1, 2), char_ngrams=(2, 5), cue=True, context=T
         blocks.append(("lexicon", Pipeline([
             ("signals", FunctionTransformer(lexicon_feature_dicts, kw_args={
                 "lexicon": lexicon_lang, "cue_frames": bool(cue_frames)} | (
-                {"exclude": list(lexicon_exclude)} if lexicon_exclude else {}))),
+                {"exclude": list(lexicon_exclude)} if lexicon_exclude else {}) | (
+                {"objects": True} if objects else {}))),
             ("vectorize", DictVectorizer()),
         ]), list(range(len(FIELDS)))))
         weights["lexicon"] = 1.0
@@ -277,7 +280,7 @@ class CalibratedLinearClassifier(ClassifierMixin, BaseEstimator):
 def make_linear_model(*, estimator="logreg", logreg_C=10.0, svm_C=0.1, class_weight="balanced",
                       calibration="sigmoid", cv=5, scheme="stance4", random_state=0, word_ngrams=(1, 2),
                       char_ngrams=(2, 5), cue=True, context=True, lexicon=True, context_weight=0.5,
-                      word_min_df=1, content_words=True, lexicon_exclude=(), cue_frames=True,
+                      word_min_df=1, content_words=True, lexicon_exclude=(), cue_frames=True, objects=False,
                       memory=None) -> Pipeline:
     """A text pipeline from statement records to calibrated labels: ``features`` then ``classifier``.
 
@@ -288,7 +291,8 @@ def make_linear_model(*, estimator="logreg", logreg_C=10.0, svm_C=0.1, class_wei
     """
     features = make_features(word_ngrams=word_ngrams, char_ngrams=char_ngrams, cue=cue, context=context,
                              lexicon=lexicon, context_weight=context_weight, word_min_df=word_min_df,
-                             content_words=content_words, lexicon_exclude=lexicon_exclude, cue_frames=cue_frames)
+                             content_words=content_words, lexicon_exclude=lexicon_exclude, cue_frames=cue_frames,
+                             objects=objects)
     classifier = CalibratedLinearClassifier(estimator=estimator, logreg_C=logreg_C, svm_C=svm_C,
                                             class_weight=class_weight, calibration=calibration, cv=cv,
                                             scheme=scheme, random_state=random_state)

@@ -5,6 +5,7 @@ team judged not to be speech, label -1, are left out of gold training);
 `build_estimator` makes an estimator from a config's name and parameters;
 `fit_statement_model` fits one with the optional extras -- sentence views of
 the gold rows and weak labels -- each with its own sample weight;
+`fit_self_trained` adds one round of self-training on unlabelled statements;
 `training_fingerprint` is the identity of the training data stored with a
 model.
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+from sklearn.base import clone
 from threadpoolctl import threadpool_limits
 
 from ..provenance import data_fingerprint
@@ -25,8 +27,10 @@ from .features import statement_fields
 from .lexicon_model import CueLexiconClassifier
 from .linear import document_groups, make_linear_model, sentence_views
 from .schemes import get_scheme
+from .weak import self_label
 
-__all__ = ["ESTIMATORS", "team_rows", "split_rows", "build_estimator", "fit_statement_model", "training_fingerprint"]
+__all__ = ["ESTIMATORS", "team_rows", "split_rows", "build_estimator", "fit_statement_model", "fit_self_trained",
+           "training_fingerprint"]
 
 ESTIMATORS = ("cue_lexicon", "linear")
 _ROW_FIELDS = ("doc_id", "statement_id", "part", "content", "cue", "context", "quote_type", "speaker")
@@ -88,21 +92,44 @@ def build_estimator(name: str, params: dict | None = None, *, scheme="stance4", 
     raise ValueError(f"unknown estimator family {name!r}; choose from {ESTIMATORS}")
 
 
-def fit_statement_model(estimator, X, y, *, sentence_view_weight: float = 0.0, weak=None, weak_weight: float = 0.3):
+def fit_statement_model(estimator, X, y, *, sentence_view_weight: float = 0.0, weak=None, weak_weight: float = 0.3,
+                        extra=None):
     """Fit ``estimator`` on gold ``(X, y)`` plus, when asked, sentence views and weak labels.
 
     Linear pipelines get ``classifier__groups`` (documents) and
     ``classifier__sample_weight``; the cue-lexicon classifier counts its rules
-    on the gold rows only.
+    on the gold rows only.  ``extra`` is a list of ``(WeakLabels, weight)``
+    pairs added after ``weak`` (the self-training labels of `fit_self_trained`).
     """
     if isinstance(estimator, CueLexiconClassifier):
         return estimator.fit(X, y)
     with threadpool_limits(limits=1):
         return _fit_linear(estimator, X, y, sentence_view_weight=sentence_view_weight, weak=weak,
-                           weak_weight=weak_weight)
+                           weak_weight=weak_weight, extra=extra or ())
 
 
-def _fit_linear(estimator, X, y, *, sentence_view_weight, weak, weak_weight):
+def fit_self_trained(estimator, X, y, unlabelled, *, threshold: float = 0.8, weight: float = 0.3, **fit_kwargs):
+    """One round of self-training: fit on gold, label ``unlabelled`` where confident, refit on both.
+
+    A clone of ``estimator`` is fitted with ``fit_kwargs`` (`fit_statement_model`:
+    sentence views, weak labels); its predictions of ``threshold`` or more on
+    the unlabelled statements (`stance.classify.weak.self_label`) join the
+    training rows with sample weight ``weight``, and ``estimator`` is fitted on
+    all of them.  Returns ``(estimator, self_labels)``.
+
+    scikit-learn's `SelfTrainingClassifier` is not used: its pseudo-labels
+    weigh as much as gold, it would sit between the feature pipeline and the
+    classifier (so the calibration folds would lose their documents), and the
+    plain-data exporter would need another component for no change at
+    prediction time.
+    """
+    first = fit_statement_model(clone(estimator), X, y, **fit_kwargs)
+    labels = self_label(unlabelled, first, threshold=threshold, source="self-training on unlabelled statements")
+    fit_statement_model(estimator, X, y, extra=[(labels, weight)], **fit_kwargs)
+    return estimator, labels
+
+
+def _fit_linear(estimator, X, y, *, sentence_view_weight, weak, weak_weight, extra=()):
     X_all, y_all, w_all = list(X), list(y), [np.ones(len(y))]
     if sentence_view_weight:
         Xs, ys, ws = sentence_views(X, y, weight=sentence_view_weight)
@@ -111,6 +138,11 @@ def _fit_linear(estimator, X, y, *, sentence_view_weight, weak, weak_weight):
         w_all.append(ws)
     if weak is not None and len(weak):
         Xw, yw, ww = weak.training_rows(weak_weight)
+        X_all += Xw
+        y_all += yw
+        w_all.append(ww)
+    for labels, weight in extra:
+        Xw, yw, ww = labels.training_rows(weight)
         X_all += Xw
         y_all += yw
         w_all.append(ww)

@@ -33,7 +33,7 @@ from sklearn.utils.validation import check_is_fitted
 from .features import statement_fields
 from .schemes import get_scheme
 
-__all__ = ["WeakLabels", "weak_label"]
+__all__ = ["WeakLabels", "weak_label", "self_label"]
 
 
 @dataclass(frozen=True)
@@ -79,3 +79,27 @@ def weak_label(records, labeller, *, rules=("cue:",), source: str = "unlabelled"
         counts[label] = counts.get(label, 0) + 1
     return WeakLabels(records=kept_records, labels=labels, rules=kept_rules, source=source,
                       labeller=type(labeller).__name__, kept_rules=tuple(rules), n_seen=len(fields), counts=counts)
+
+
+def self_label(records, model, *, threshold: float = 0.8, source: str = "unlabelled") -> WeakLabels:
+    """Label ``records`` with a fitted model's own predictions, keeping those it gives ``threshold`` or more.
+
+    One round of self-training: a model fitted on gold labels the
+    unlabelled statements it is confident about, and a second model learns
+    from gold plus these (`stance.classify.training.fit_self_trained`).  The
+    rule of each kept row is ``confidence>=<threshold>``.
+    """
+    records = list(records)
+    if not records:
+        return WeakLabels(records=[], labels=[], rules=[], source=source, labeller=type(model).__name__,
+                          kept_rules=(f"confidence>={threshold:g}",), n_seen=0)
+    proba = np.asarray(model.predict_proba(records))
+    best = proba.argmax(axis=1)
+    keep = np.flatnonzero(proba[np.arange(len(records)), best] >= threshold)
+    labels = [str(model.classes_[best[i]]) for i in keep]
+    counts: dict = {}
+    for label in labels:
+        counts[label] = counts.get(label, 0) + 1
+    rule = f"confidence>={threshold:g}"
+    return WeakLabels(records=[records[i] for i in keep], labels=labels, rules=[rule] * len(labels), source=source,
+                      labeller=type(model).__name__, kept_rules=(rule,), n_seen=len(records), counts=counts)

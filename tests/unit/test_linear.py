@@ -16,10 +16,11 @@ from sklearn.utils.estimator_checks import parametrize_with_checks
 from stance.classify import (DEFAULT_SCHEME, CalibratedLinearClassifier, CueLexiconClassifier, LabelScheme,
                              document_groups, load_model, make_linear_model, save_model, sentence_views,
                              statement_table)
-from stance.classify.features import (content_frame, cue_frame_signals, cue_is_negated, cue_label, lexicon_signals,
-                                     modality_signals)
+from stance.classify.features import (content_frame, cue_frame_signals, cue_is_negated, cue_label, denial_signals,
+                                     lexicon_group, lexicon_signals, modality_signals, object_kind)
 from stance.classify.persistence import TRUSTED_TYPES
-from stance.classify.weak import weak_label
+from stance.classify.training import fit_self_trained, fit_statement_model
+from stance.classify.weak import self_label, weak_label
 from stance.errors import ModelFileError, StanceWarning
 from stance.evaluate import score_labels
 from stance.segment.lexicon import load_lexicon
@@ -160,6 +161,46 @@ def test_cue_act_comes_from_its_act_carrying_word_and_phrase_negation_is_the_act
     baseline = CueLexiconClassifier().fit(X, Y)
     assert baseline.explain({"content": "the proposal", "cue": "will not accept"}) == "rejection (rule cue:rejection)"
     assert baseline.explain({"content": "sanctions", "cue": "did not call for"}) == "other (rule cue_negated)"
+
+
+def test_objects_and_denials_say_what_the_act_answers():
+    lex = load_lexicon("en")
+    toks = lambda text: [t.lower for t in tokenize(text)]  # noqa: E731
+    assert [object_kind(toks(c)) for c in (
+        "the allegations as baseless", "Tokyo's latest proposal", "the new tariffs", "violence",
+        "that the claim was false", "the draft quota")] == ["claim", "proposal", None, None, None, "proposal"]
+    assert denial_signals(toks("“I never said that.”")) == {"denial:self_negation": 1.0,
+                                                            "denial:self_negation&speech": 1.0}
+    assert denial_signals(toks("that it was not true")) == {"denial:not_true": 1.0}
+    assert denial_signals(toks("they did not sign it")) == {}
+    f = lexicon_signals({"content": "the claims of Seoul", "cue": "dismissed"}, lex, objects=True)
+    assert f["object=claim"] == 1 and f["cue_label=rejection&object=claim"] == 1
+    assert {lexicon_group(k) for k in f if "object" in k} == {"objects"}
+    assert not any("object" in k for k in lexicon_signals({"content": "the claims", "cue": "dismissed"}, lex))
+    f = lexicon_signals({"content": "Yemen rejected the request for talks", "cue": ""}, lex, objects=True)
+    assert f["inner_label=rejection&object=proposal"] == 1  # no cue: the verb inside the content
+
+
+def test_self_training_adds_the_confident_predictions_with_their_own_weight():
+    groups = document_groups(X)
+    unlabelled = [{"doc_id": "u1", "content": "the request by Seoul", "cue": "rejected"},
+                  {"doc_id": "u1", "content": "Seoul to stop the drills", "cue": "urged"},
+                  {"doc_id": "u2", "content": "a blue sky", "cue": "mused"}]
+    model = make_linear_model(estimator="logreg", calibration=None).fit(X, Y, classifier__groups=groups)
+    labels = self_label(unlabelled, model, threshold=0.5, source="test")
+    assert labels.labels[:2] == ["rejection", "demand"] and labels.rules[0] == "confidence>=0.5"
+    proba = model.predict_proba(unlabelled).max(axis=1)
+    assert labels.summary()["n_seen"] == 3 and len(labels) == int((proba >= 0.5).sum())
+    assert len(self_label(unlabelled, model, threshold=1.01)) == 0
+    fitted, kept = fit_self_trained(make_linear_model(estimator="logreg", calibration=None), X, Y, unlabelled,
+                                    threshold=0.5, weight=0.3)
+    assert kept.labels == labels.labels
+    # nothing confident enough: the self-trained model is the gold-only model
+    same, none = fit_self_trained(make_linear_model(estimator="logreg", calibration=None), X, Y, unlabelled,
+                                  threshold=1.01)
+    gold_only = fit_statement_model(make_linear_model(estimator="logreg", calibration=None), X, Y)
+    assert len(none) == 0 and np.allclose(same.predict_proba(unlabelled), gold_only.predict_proba(unlabelled))
+    assert not np.allclose(fitted.predict_proba(unlabelled), gold_only.predict_proba(unlabelled))
 
 
 def test_statement_table_and_sentence_views():

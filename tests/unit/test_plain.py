@@ -71,6 +71,7 @@ _NEW = [{"content": "Seoul to stop the drills now", "cue": "urged", "context": "
     {"calibration": "temperature", "estimator": "both"}, {"calibration": None},
     {"calibration": None, "estimator": "svm"},
     {"estimator": "both", "cue": False, "context": False, "lexicon": False, "word_ngrams": (1, 3)},
+    {"estimator": "both", "calibration": "temperature", "objects": True},
 ], ids=str)
 def test_plain_form_gives_the_estimators_probabilities(params):
     model = _fit(**params)
@@ -236,7 +237,7 @@ def test_bundled_model_plain_form_agrees_with_its_estimator_on_the_team_corpus(s
 @pytest.mark.parametrize("params", [
     {"estimator": "logreg"}, {"estimator": "svm"}, {"estimator": "both", "calibration": "temperature"},
     {"estimator": "both", "char_ngrams": (2, 5)}, {"calibration": "isotonic"},
-    {"calibration": "sigmoid", "word_min_df": 2},
+    {"calibration": "sigmoid", "word_min_df": 2}, {"estimator": "both", "calibration": "temperature", "objects": True},
 ], ids=str)
 def test_configs_trained_on_team_rows_agree_on_dev_rows(shared_dir, params):
     (train, labels), dev = _team_rows(shared_dir / "corpora")
