@@ -51,6 +51,7 @@ _PERSON_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "pe
 _GROUP_WORDS = frozenset("leaders sides countries governments ministers parties nations members allies".split())
 # heads of descriptions that denote the people taking part in a meeting or call ("the two leaders", "the officials")
 _PARTICIPANT_WORDS = frozenset("leaders ministers officials sides presidents counterparts".split())
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")  # "NSAs", "FMs": officials named by an office's initials
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4}
 # a group a meeting's host meets: "with transatlantic leaders", "with the leaders of the three Baltic countries"
 _MEETING_GROUP = re.compile(r"\b((?:the\s+)?(?:(?!with\b)[A-Za-z][\w-]*\s+){0,2}(?:leaders|heads of state|ministers|"
@@ -272,11 +273,21 @@ class _Resolution:
         if mention is None:
             state = self._own_state_as_subject(st.content_span.start, st.content_span.end)
             if state:
-                return self._register(state, "government")
+                return self._register(state, "group" if " and " in state else "government")
             issuer = self._issuer()
             return self._register(issuer, self._type_of(issuer, "")) if issuer else None
         self._at = mention.span.start
         surface = mention.span.text(self.text)
+        source_voice = self.doc.metadata.get("genre") in SOURCE_VOICE_GENRES
+        if source_voice and self._inside_we_appositive(mention, st):
+            return self._pronoun("we", mention)  # "We, the leaders of A, B and C, condemn …": the issuing group
+        if source_voice and st.cue_span is None and mention.kind == "name" and not re.search(r"\band\b|&", surface):
+            # a readout's "Ruiz also updated …": a participant's act, while the conduct of an organisation or a
+            # state that is not the issuer's is the issuer's narration (6.5)
+            found = self._name(self._strip_determiner(surface), surface, mention)
+            if found and self.known[found].type not in ("person", "group"):
+                return self.resolve(None, st)
+            return found
         if surface.lower() in _POSSESSIVE_PRONOUNS:  # "its report", "their call for": the pronoun's entity
             return self._pronoun(_POSSESSIVE_PRONOUNS[surface.lower()], mention)
         if mention.kind == "pronoun":
@@ -295,7 +306,7 @@ class _Resolution:
         if named is not None:  # "Somalia's ambassador to Kenya, Abdirahman Farah Guled, said"
             return self._register(self._canonical(named), "person", surface, title=named.title)
         cleaned = self._strip_determiner(surface)
-        if cleaned.split()[-1].lower() in _PARTICIPANT_WORDS:
+        if cleaned.split()[-1].lower() in _PARTICIPANT_WORDS or _ACRONYM_PLURAL.fullmatch(cleaned.split()[-1]):
             found = self._group(surface, mention.span.start)  # "the U.S. and Israeli officials"
             if found:
                 return found
@@ -307,6 +318,16 @@ class _Resolution:
                 return self._register(found, self.known[found].type, cleaned)
             return self._register(cleaned, self._type_of(cleaned, ""), surface)
         return self._name(cleaned, surface, mention)
+
+    def _inside_we_appositive(self, mention: Mention, st: Statement) -> bool:
+        """Whether the mention lies in the appositive of an opening "We," before the cue ("We, the President of A and
+        the Chancellor of B, met in C to discuss …"): the speaker is "we", not a name inside the appositive."""
+        if st.cue_span is None or mention.span.end > st.cue_span.start or mention.kind == "pronoun":
+            return False
+        lo = max(0, mention.span.start - 400)
+        cut = max(self.text.rfind(". ", lo, mention.span.start), self.text.rfind("\n", lo, mention.span.start))
+        opening = self.text[cut + 1 if cut >= 0 else lo:mention.span.start]
+        return re.match(r"[\s*_]*We,\s", opening) is not None
 
     def _unnamed_official(self, mention: Mention, st: Statement) -> str | None:
         """ANNOTATION.md 6.2 and 6.5: an unnamed official, spokesperson or source of a named organisation or
@@ -480,8 +501,9 @@ class _Resolution:
 
     def _own_state_as_subject(self, lo: int, hi: int) -> str | None:
         """ANNOTATION.md 6.2 and 6.5: in a source-voice document, a sentence whose subject is the issuer's own
-        state ("The United States stands with …" in a White House statement) is that state's statement."""
-        if self.doc.metadata.get("genre") not in SOURCE_VOICE_GENRES:
+        state ("The United States stands with …" in a White House statement) is that state's statement.  A readout
+        narrates a meeting for its issuer: there the state's plans stay the issuer's ("…, and the U.S. will …")."""
+        if self.doc.metadata.get("genre") not in SOURCE_VOICE_GENRES or self.doc.metadata.get("genre") == "readout":
             return None
         own = self._country_of(self._issuer()) or self._country_of(self.doc.metadata.get("publisher"))
         if not own:
@@ -490,12 +512,22 @@ class _Resolution:
         for chain in self.chains[k:k + 1]:
             if chain.start > lo + 80:
                 break
-            before = self.text[lo:chain.start].strip().lower()
-            after = self.text[chain.end:chain.end + 20]
+            before = re.sub(r"^(?:and|but|so|yet)\b\s*", "", self.text[lo:chain.start].strip().lower())
+            after = self.text[chain.end:chain.end + 60]
             subject = before in ("", "the") or before.endswith((", the", ","))
-            if (subject and not chain.possessive and re.match(r"\s+[a-z]", after)
-                    and self.gaz.country_of.get(chain.name.lower()) == own):
-                return own  # only the first name of the sentence can be its subject
+            # "The United States stands", "The United States, standing with …, will"
+            verb = re.match(r"\s+(?!and\b|or\b)[a-z]|,\s+[a-z]+ing\b", after)
+            if not subject or chain.possessive or self.gaz.country_of.get(chain.name.lower()) != own:
+                return None  # only the first name of the sentence can be its subject
+            partners = re.match(r"\s+and\s+(?:our|its)\s+(?:[Aa]llies|[Pp]artners)"
+                                r"(?:\s+and\s+(?:[Aa]llies|[Pp]artners))?(?=\s+[a-z])", after)
+            if partners:  # "the United States and our allies and partners": a group of no named members (6.5)
+                start = chain.start - 4 if self.text[chain.start - 4:chain.start].lower() == "the " else chain.start
+                return self.text[start:chain.end + partners.end()]
+            if verb:
+                return own
+            if re.match(r"\s+[Gg]overnment\s+[a-z]", after):
+                return chain.name + " Government"  # "The U.S. Government will continue …"
         return None
 
     def _fuller_organisation(self, name: str) -> str | None:
@@ -756,11 +788,12 @@ class _Resolution:
             issuer = self._issuer()  # "the sides", "both countries" in a joint statement: its issuing parties
             if issuer:
                 return self._register(issuer, "group", description)
-        if not words or words[-1] not in (_GROUP_WORDS | _PARTICIPANT_WORDS) or (
+        participants = words[-1] in _PARTICIPANT_WORDS or bool(_ACRONYM_PLURAL.fullmatch(raw[-1]))  # "three NSAs"
+        if not words or not (words[-1] in _GROUP_WORDS or participants) or (
                 len(words) == 1 and words[0] not in ("leaders", "ministers")):
             return None
         count = next((_NUMBERS[w] for w in words if w in _NUMBERS), None)
-        if words[-1] in _PARTICIPANT_WORDS and all(
+        if participants and all(
                 w in _DETERMINERS or w in _NUMBERS or w == "and" or self.gaz.country(r)
                 for w, r in zip(words[:-1], raw)):  # "the two leaders", "the U.S. and Israeli officials"
             found = self._participants(position, count)

@@ -17,7 +17,7 @@ QUANTIFIERS = frozenset("several many some two three four five six one other ano
                         "multiple various".split())
 
 __all__ = ["PRONOUNS", "SPEAKER_NOUNS", "FUNCTION_WORDS", "ORG_WORDS", "np_left", "np_right", "is_speaker_phrase",
-           "pronoun_of"]
+           "pronoun_of", "participant_subject", "first_person_subject", "stance_subject"]
 
 _BARE_PRONOUNS = ("he", "she", "it", "they", "we", "i", "you")
 # with a contracted auxiliary, one token in the text: "We’ll", "I’ve", "they're"
@@ -204,3 +204,122 @@ def np_right(tokens: list[Token], i: int, hi: int, titles=frozenset()) -> tuple[
     if last <= i or not is_speaker_phrase(tokens, i, last, titles):
         return None
     return (i, last)
+
+
+# a readout's participants as its narration names them: "the two leaders", "both ministers", "the President"
+_PARTICIPANT_HEADS = frozenset("leader leaders minister ministers president presidents counterparts sides "
+                               "delegations secretary chancellor premier officials".split())
+_HONORIFICS = frozenset("mr mrs ms dr".split())
+# "A met B", "A spoke with B": the meeting itself is the issuer's report (ANNOTATION.md 6.3, readout openings)
+_MEETING_VERBS = frozenset("""met meet meets meeting spoke speak speaks speaking call called hosted host hosts held
+hold holds welcomed welcome welcomes received receive receives visit visited visits travel traveled travelled travels
+join joined joins attend attended attends participated convened""".split())
+_AUXILIARIES = frozenset("has have had will would did does do can could should shall may might must".split())
+_COPULAS_AND_AUXILIARIES = _AUXILIARIES | _COPULAS
+_SENTENCE_OPENERS = frozenset("and but then also separately additionally finally later during today earlier".split())
+_FRONTED_REACH = 16  # tokens: "To this end, …", "Following the meeting in Dubai on Monday, she …"
+
+
+def _opening_subject(tokens: list[Token], titles=frozenset()) -> tuple[int, int] | None:
+    """The noun phrase that opens a sentence as the subject of a verb that is not a meeting verb ("A met B"),
+    past opening words and a short fronted adjunct ("To this end, …"), as ``(first, last)``, or None."""
+    i = 0
+    while i < len(tokens) and (tokens[i].lower in _SENTENCE_OPENERS or tokens[i].text == ","):
+        i += 1
+    starts = [i] + [k + 1 for k in range(i, min(len(tokens), i + _FRONTED_REACH)) if tokens[k].text == ","][:1]
+    for start in starts:
+        rng = np_right(tokens, start, len(tokens), titles)
+        if rng is None:
+            continue
+        cut = next((m + 1 for m in range(rng[0], rng[1] - 1)
+                    if _is_name_word(tokens[m]) and tokens[m].lower not in DETERMINERS
+                    and tokens[m + 1].text.isalpha() and tokens[m + 1].text.islower()
+                    and tokens[m + 1].lower not in _JOINERS), None)
+        rng = (rng[0], cut) if cut else rng  # "Chan updated the President": the name, not the phrase to "President"
+        k = rng[1]
+        while k < len(tokens) and tokens[k].text.islower() and (
+                tokens[k].lower in ("also", "further", "again", "both", "not", "then") or tokens[k].lower.endswith("ly")
+                or tokens[k].lower in _AUXILIARIES):
+            k += 1  # "also", "will", "has"
+        if k >= len(tokens) or not tokens[k].text.isalpha() or not tokens[k].text.islower():
+            continue
+        verb = tokens[k].lower
+        if verb in _MEETING_VERBS or (verb in FUNCTION_WORDS and verb not in _COPULAS_AND_AUXILIARIES):
+            return None  # "A met B", "A in …": no act of A
+        return rng
+    return None
+
+
+def first_person_subject(tokens: list[Token], titles=frozenset()) -> tuple[int, int] | None:
+    """The first-person subject that opens a sentence in a source's own voice ("We remain …", "Jill and I are
+    …"), as ``(first, last)`` token indices, or None: the mention of an uncued sentence (ANNOTATION.md 6.3)."""
+    rng = _opening_subject(tokens, titles)
+    if rng is None:
+        i = next((k for k, t in enumerate(tokens[:6]) if t.lower in ("i", "we") and k >= 2
+                  and tokens[k - 1].lower == "and"), None)  # "The Second Gentleman and I …"
+        if i is None or not all(t.text[:1].isupper() or t.lower in DETERMINERS or is_possessive(t)
+                                for t in tokens[:i - 1]):
+            return None
+        rng = (0, i + 1)
+        if i + 1 >= len(tokens) or not tokens[i + 1].text.islower():
+            return None
+    return rng if pronoun_of(tokens[rng[1] - 1].lower) in ("i", "we") else None
+
+
+def participant_subject(tokens: list[Token], titles=frozenset()) -> tuple[int, int] | None:
+    """The subject that opens a sentence of a readout's narration when it names a participant of the meeting,
+    as ``(first, last)`` token indices, or None.
+
+    ANNOTATION.md 6.2 (the named performer is the speaker) and 3.1 (a readout's "discussed" + topic is the
+    parties'): "He conveyed …", "The two leaders consulted on …", "The President reinforced …", "Mr. Ruiz
+    noted …" belong to the participant, while "A met B" and the conduct of third parties stay with the issuer.
+    Participants are "he", "she", "they", a determined participant noun ("the two leaders", "both ministers",
+    "the Vice President"), a name with a title or an honorific ("President Ruiz", "Ms. Lee") and a bare name.
+    """
+    rng = _opening_subject(tokens, titles)
+    if rng is None:
+        return None
+    first, last = rng
+    words = [t.lower.rstrip(".") for t in tokens[first:last]]
+    if last - first == 1 and tokens[first].lower in PRONOUNS:
+        return rng if words[0] in ("he", "she", "they") else None
+    if words[-1] in _PARTICIPANT_HEADS and (words[0] in ("the", "both") or words[0] in titles):
+        return rng  # "the two leaders", "both ministers", "the Vice President"
+    named = all(t.text[:1].isupper() for t in tokens[first:last] if t.text.isalpha() and t.lower not in _JOINERS)
+    if named and (words[0] in titles or words[0] in _HONORIFICS or words[0] in _PARTICIPANT_HEADS):
+        return rng  # "President Ana Ruiz", "Mr. Haddad"
+    if named and last - first <= 3 and words[0] not in DETERMINERS and not any(map(is_possessive, tokens[first:last])):
+        return rng  # "Ruiz", "Ana Ruiz": a bare name; attribution keeps it only for a person or a group
+    return None
+
+
+# a stance or a feeling, not conduct: "believes", "grieves", "stands with", "has been clear", "is proud"
+_STANCE_VERBS = frozenset("""believe believes believed think thinks thought feel feels felt want wants wanted hope hopes
+hoped grieve grieves grieved stand stands stood support supports supported welcome welcomes welcomed condemn condemns
+condemned oppose opposes opposed reject rejects rejected understand understands understood agree agrees agreed
+share shares insist insists mourn mourns""".split())
+_STANCE_ADJECTIVES = frozenset("clear proud grateful committed determined concerned confident pleased encouraged "
+                               "heartbroken outraged saddened disappointed".split())
+_BE = frozenset("is was are were been be has have had will would".split())
+
+
+def stance_subject(tokens: list[Token], titles=frozenset()) -> tuple[int, int] | None:
+    """The named participant subject (`participant_subject`, not a pronoun) of a sentence that states its
+    stance or feeling ("The President believes …", "The President was clear that …"), or None.
+
+    ANNOTATION.md 6.2 and 6.5: in a briefer's turn the principal's stance is the principal's, while the briefer's
+    account of the principal's conduct and plans ("The President will visit …") stays the briefer's.
+    """
+    rng = participant_subject(tokens, titles)
+    if rng is None or (rng[1] - rng[0] == 1 and tokens[rng[0]].lower in PRONOUNS):
+        return None  # "He wants …" may be anyone's stance as the speaker sees it: named subjects only
+    k = rng[1]
+    be = False
+    while k < len(tokens) and tokens[k].text.islower() and (tokens[k].lower in _BE or tokens[k].lower in (
+            "also", "always", "still", "deeply", "very", "firmly", "strongly") or tokens[k].lower.endswith("ly")):
+        be = be or tokens[k].lower in _BE
+        k += 1
+    if k >= len(tokens):
+        return None
+    word = tokens[k].lower
+    return rng if word in _STANCE_VERBS or (be and word in _STANCE_ADJECTIVES) else None

@@ -31,7 +31,8 @@ from ..text.tokens import Token, tokenize
 from .boundary import end_features, is_boundary, load_content_end_model
 from .cues import DETERMINERS, TIME_WORDS, CueMatch, find_cues
 from .lexicon import Lexicon, load_lexicon
-from .mentions import FUNCTION_WORDS, PRONOUNS, SPEAKER_NOUNS, np_left, np_right, pronoun_of
+from .mentions import (FUNCTION_WORDS, PRONOUNS, SPEAKER_NOUNS, first_person_subject, np_left, np_right,
+                       participant_subject, pronoun_of, stance_subject)
 from .statement_filter import load_statement_filter
 
 __all__ = ["RuleSegmenter", "Mention", "SOURCE_VOICE_GENRES"]
@@ -54,6 +55,9 @@ _QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "AUDIENCE MEMBER", "P
                               "OPERATOR"})
 _INVERSION_BEFORE = frozenset(",\u201d\"'\u2019\u00bb\u300d")
 _OPENERS = frozenset("\"'\u201c\u201e\u00ab\u00bb\u2039\u203a\u2018\u300c\u300e")
+# a statement that narrates a call or a meeting reads like a readout ("Statement by X on Y's Call with Z")
+_READOUT_TITLE = re.compile(r"\b(?:call|calls|meeting|meetings|met|meets|spoke|conversation)\s+with\b", re.I)
+_FIRST_PERSON = frozenset("i me my we us our".split())
 _TRIM = " \t\r\n\u00a0,;:.\u2014\u2013-"
 _DASHES = frozenset({"\u2014", "\u2013", "-"})
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "\u2014", "\u2013", "-"}) | _OPENERS | frozenset("\u201d\u2019\"")
@@ -177,7 +181,7 @@ class RuleSegmenter:
                     if genre == "transcript":
                         state.turn_sentence(s, e)
                     elif genre in SOURCE_VOICE_GENRES:
-                        state.source_sentence(s, e)
+                        state.source_sentence(s, e, genre)
                     else:
                         state.continuation(s, e, block)
         keep = load_statement_filter() if self.statement_filter == "learned" else self.statement_filter
@@ -850,15 +854,70 @@ class _State:
             return
         name_span, label_span = self.turn
         cue = Span(label_span.start, _trim_span(self.text, label_span.start, label_span.end, " \t")[1])
-        if self.turn_first:
+        tokens = tokenize(self.text, s, e)
+        rng = stance_subject(tokens, self.lex.titles)
+        if rng and not any(t.lower in _FIRST_PERSON for t in tokens[rng[1]:rng[1] + 6]):
+            # "The President believes …" in a briefer's turn: the principal's (ANNOTATION.md 6.2, 6.3)
+            self.emit((s, e), None, self.mention(tokens, rng), "indirect", split=False)
+        elif self.turn_first:
             self.emit((s, e), cue, Mention(name_span, "label"), "indirect", split=False)
         else:
             self.emit((s, e), None, Mention(name_span, "label"), "indirect", split=False)
         self.turn_first = False
 
-    def source_sentence(self, s: int, e: int) -> None:
-        """A sentence in the document's own voice belongs to its source (rule 9)."""
-        self.emit((s, e), None, None, "indirect", split=False)
+    def source_sentence(self, s: int, e: int, genre: str = "statement") -> None:
+        """A sentence in the document's own voice belongs to its source (rule 9), unless it is a readout's
+        narration of what a participant of the meeting did ("The two leaders consulted on …": 6.2, 3.1).
+        Each clause of its own ("A, and we urge B") is a statement (6.1, clauses outside every cue)."""
+        mention = None
+        for lo, hi, shared in _own_clauses(self.text, s, e):
+            mention = self._source_clause(lo, hi, genre, mention if shared else None)
+
+    def _source_clause(self, s: int, e: int, genre: str, shared: Mention | None = None) -> Mention | None:
+        if shared is not None:  # "The leaders reviewed A and welcomed B": the second act has the first's subject
+            self.emit((s, e), None, shared, "indirect", split=False)
+            return shared
+        tokens = tokenize(self.text, s, e)
+        rng = first_person_subject(tokens, self.lex.titles)
+        narrated = genre == "readout" or _READOUT_TITLE.search(str(self.doc.metadata.get("title") or ""))
+        if rng is None and narrated:
+            rng = participant_subject(tokens, self.lex.titles)
+            if rng and any(t.lower in _FIRST_PERSON for t in tokens[rng[1]:rng[1] + 6]):
+                rng = None  # "B called me": the issuer's own narration
+        mention = self.mention(tokens, rng)
+        self.emit((s, e), None, mention, "indirect", split=False)
+        return mention
+
+
+# ", and we will …", ", but the United States will …", "; we …": a coordinated clause with a subject of its own
+_OWN_CLAUSE = re.compile(r"(?:,\s+(?:and|but|while|whereas|yet)|;)\s+(?=(?:he|she|they|we|I|[Tt]he\s+[A-Z][\w.]*"
+                         r"|[A-Z][\w.]*)(?:\s+[A-Z][\w.]*)*\s+(?:\w+\s+)?[a-z])")
+
+
+# "… and welcomed the visit", ", and called on both sides to …": a second act of the same subject (a past verb
+# with its object), which is a statement of its own (rule 2.1, one statement per act)
+_SHARED_SUBJECT = re.compile(r",?\s+and\s+(?:also\s+)?(?=[a-z]{2,}ed\s+(?:on\s+|for\s+)?(?:the|a|an|to|that|their|his|"
+                             r"her|its|our|all|both)\b)")
+
+
+def _own_clauses(text: str, s: int, e: int) -> list[tuple[int, int, bool]]:
+    """``[s, e)`` cut before each coordinated clause with a subject of its own, without the comma and the
+    conjunction, and before each second act of the same subject (``shared`` True); a part whose words are mostly
+    names ("Japan, Korea, and the UK agree") is a list, not a clause."""
+    parts, lo, shared = [], s, False
+    cuts = sorted([(m, False) for m in _OWN_CLAUSE.finditer(text, s, e)]
+                  + [(m, True) for m in _SHARED_SUBJECT.finditer(text, s, e)], key=lambda c: c[0].start())
+    for m, same in cuts:
+        if m.start() < lo:
+            continue
+        words = text[lo:m.start()].split()
+        item = text[lo:m.start()].rsplit(",", 1)[-1].split()  # "…, Spain, and the UK agree": the last list item
+        listed = "," in text[lo:m.start()] and (len(item) <= 2 or all(
+            w[:1].isupper() or w in ("of", "and", "the", "for") for w in item))
+        if not listed and sum(w.islower() and w.isalpha() and w not in FUNCTION_WORDS for w in words) >= 3:
+            parts.append((lo, m.start(), shared))
+            lo, shared = m.end(), same
+    return parts + [(lo, e, shared)]
 
 
 def _appositive_name(tokens: list[Token], j: int, lo: int, titles) -> tuple[int, int] | None:

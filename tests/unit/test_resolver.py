@@ -249,3 +249,104 @@ def test_group_of_offices_named_by_their_states_keeps_each_member_whole():
     speakers, _ = resolve("We welcome the talks. We call on all sides to refrain from violence.",
                           genre="joint_statement", title=title)
     assert speakers == ["Ana Ruiz, Omar Haddad and Joseph R. Biden, Jr."] * 2
+
+
+# -- source-voice narration: who performs the act (ANNOTATION.md 6.2, 6.3, 6.5) ---------------------------------
+
+def _readout(text, **meta):
+    meta = {"genre": "readout", "title": "Readout of President Ana Lima's Call with Prime Minister Bo Chan of Fiji",
+            "publisher": "The Palace", **meta}
+    doc = Document("t", text, meta)
+    statements, _ = EntityResolver().resolve(doc, RuleSegmenter().segment(doc))
+    return [(s.speaker, s.content_span.text(text)) for s in statements]
+
+
+def test_a_readouts_uncued_narration_belongs_to_the_participant_it_names():
+    text = ("President Ana Lima spoke today with Prime Minister Bo Chan of Fiji. "
+            "She conveyed her condolences for the victims of the storm. "
+            "To this end, President Lima announced a relief fund for the islands. "
+            "The two leaders also consulted on fisheries patrols. "
+            "Chan updated the President on the reconstruction of the port.")
+    speakers = [s for s, _ in _readout(text)]
+    assert speakers == ["The Palace", "Ana Lima", "Ana Lima", "Ana Lima and Bo Chan", "Bo Chan"]
+
+
+def test_a_readouts_meeting_and_third_parties_conduct_stay_with_the_issuer():
+    text = ("President Ana Lima spoke today with Prime Minister Bo Chan of Fiji. "
+            "The Harbour Authority will reopen the port next week. "
+            "Secretary Tom Hale will visit Suva in May.")
+    assert [s for s, _ in _readout(text)] == ["The Palace"] * 3
+
+
+def test_a_statement_on_a_call_narrates_like_a_readout_unless_it_speaks_in_the_first_person():
+    title = "Statement by Spokesperson Ana Lima on Minister Tom Hale's Call with Minister Bo Chan"
+    text = ("Minister Tom Hale spoke today with Minister Bo Chan of Fiji. "
+            "Mr. Hale conveyed strong support for the reconstruction of the port. "
+            "Minister Chan showed me the new harbour of Suva.")
+    speakers = [s for s, _ in _readout(text, genre="statement", title=title)]
+    assert speakers == ["Ana Lima", "Tom Hale", "Ana Lima"]
+
+
+def test_a_first_person_group_in_a_statement_speaks_as_the_group():
+    text = "Jon and I are relieved that the crew is safe. We are grateful to the rescue teams."
+    speakers, entities = resolve(text, genre="statement", title="Statement by Governor Ana Lima")
+    assert speakers == ["Jon and Ana Lima", "Jon and Ana Lima"]
+    assert entities["Jon and Ana Lima"].type == "group"
+
+
+def test_the_issuers_own_state_with_partners_or_after_a_conjunction_speaks():
+    meta = {"genre": "statement", "title": "Statement by Spokesperson Ana Lima on Fiji", "publisher": "The White House"}
+    speakers, entities = resolve("The United States and our allies and partners stand ready to help Fiji.", **meta)
+    assert speakers == ["The United States and our allies and partners"]
+    assert entities[speakers[0]].type == "group"
+    speakers, _ = resolve("Relief convoys reached the coast. And the United States will continue to help.", **meta)
+    assert speakers == ["Ana Lima", "United States"]
+    speakers, _ = resolve("The United States, working with our partners, will send engineers to Suva.", **meta)
+    assert speakers == ["United States"]
+
+
+def test_each_coordinated_clause_of_an_uncued_sentence_is_a_statement():
+    meta = {"genre": "statement", "title": "Statement by Spokesperson Ana Lima on Fiji", "publisher": "The White House"}
+    text = "The storm destroyed the harbour of the capital, and we will send engineers next week."
+    doc = Document("t", text, meta)
+    statements, _ = EntityResolver().resolve(doc, RuleSegmenter().segment(doc))
+    assert [s.content_span.text(text) for s in statements] == [
+        "The storm destroyed the harbour of the capital", "we will send engineers next week."]
+    assert all(text[s.content_span.start:s.content_span.end] == s.content_span.text(text) for s in statements)
+    text = "Chile, Peru, and Fiji will send engineers to the harbour."  # a list of names is one subject
+    doc = Document("t", text, meta)
+    assert len(RuleSegmenter().segment(doc)) == 1
+
+
+def test_we_with_an_appositive_is_the_issuing_group_not_a_name_inside_it():
+    text = ("We, the President of Chile and the Prime Minister of Fiji, met in Suva today to discuss "
+            "the protection of fisheries.")
+    speakers, _ = resolve(text, genre="joint_statement", title="Joint Statement by Chile and Fiji")
+    assert speakers == ["Chile and Fiji"]
+
+
+def test_the_principals_stance_in_a_briefers_turn_is_the_principals():
+    title = "Press Briefing by Press Secretary Ana Lima"
+    text = ("MS. LIMA: Good afternoon. President Tom Hale spoke with the governors today. "
+            "The President believes that the levees must be rebuilt. The President will visit the coast on Friday. "
+            "He wants the funds released.")
+    speakers, _ = resolve(text, genre="transcript", title=title)
+    assert speakers == ["Ana Lima", "Ana Lima", "Tom Hale", "Ana Lima", "Ana Lima"]
+
+
+def test_the_three_officials_named_by_initials_are_the_participants():
+    text = ("National Security Advisor Ana Lima met National Security Advisor Bo Chan of Fiji and National "
+            "Security Advisor Ivo Duran of Peru in Suva. The three NSAs reaffirmed their decision to meet again.")
+    speakers = [s for s, _ in _readout(text)]
+    assert speakers[-1] == "Ana Lima, Bo Chan and Ivo Duran"
+
+
+def test_a_second_act_of_the_same_subject_is_a_statement_with_that_subject():
+    text = ("President Ana Lima spoke today with Prime Minister Bo Chan of Fiji. "
+            "The two leaders reviewed the patrols in the strait and welcomed the opening of the new port.")
+    statements = _readout(text)
+    assert statements[1:] == [("Ana Lima and Bo Chan", "The two leaders reviewed the patrols in the strait"),
+                              ("Ana Lima and Bo Chan", "welcomed the opening of the new port.")]
+    # a participle after "and" that is no act of the subject ("and related issues") does not cut
+    assert len(_readout("President Ana Lima spoke today with Prime Minister Bo Chan of Fiji. "
+                        "The leaders discussed fisheries and related questions.")) == 2
