@@ -13,8 +13,10 @@ one worker is `Pipeline.pipe` in this process; more are ``joblib.Parallel`` over
 documents, each worker process building its pipeline once (`stance.runner.worker_pipeline`); best of
 ``repeats`` runs; 4. cost against length: synthetic documents of each size in ``sizes`` (characters), made by
 joining the corpus's real paragraphs in corpus order (read now, never stored), about ``characters`` characters
-in all per size, so every size analyses the same paragraphs cut into documents differently; 5. print a table
-and write ``results.json`` into experiments/results/<name>/ (kept unless --overwrite).
+in all per size, so every size analyses the same paragraphs cut into documents differently; 5. with a
+``[stages]`` section, the CPU time per document of each part of the pipeline on the same documents (`stage_costs`:
+the floor each part sets, and what a faster pipeline would have to remove); 6. print a table and write
+``results.json`` into experiments/results/<name>/ (kept unless --overwrite).
 
 Timing is wall-clock time (``time.perf_counter``); the CPU time of this process (``time.process_time``) is
 reported beside it for the runs in this process, since the machine may be shared.  Peak memory is the peak
@@ -42,9 +44,11 @@ from _common import ROOT, experiment_parser, start_experiment, write_json  # noq
 
 from stance.corpora.paths import corpus_dir  # noqa: E402
 from stance.document import Document  # noqa: E402
+from stance.pipeline import Analysis  # noqa: E402
 from stance.runner import worker_pipeline  # noqa: E402
 from stance.provenance import file_fingerprint, git_commit, versions  # noqa: E402
-from stance.text import paragraph_spans  # noqa: E402
+from stance.text import find_quotes, layout, paragraph_spans, split_sentences  # noqa: E402
+from stance.text.tokens import _TOKEN, tokenize  # noqa: E402
 
 
 def read_documents(path: Path, n: int) -> list[tuple[str, str, dict]]:
@@ -103,6 +107,58 @@ def run_in_workers(docs, workers: int, task_documents: int) -> dict:
             "peak_rss_mb": max(r[1] for r in results)}
 
 
+def stage_costs(docs, repeats: int) -> dict:
+    """CPU milliseconds per document of each part of the pipeline, best of ``repeats`` passes over ``docs``.
+
+    ``regex_tokens``: the token pattern alone (``re.findall``: no offsets, no objects), the floor of any
+    pass over the words; ``tokens``: the tokens every stage works on (`stance.text.tokens.tokenize`: one
+    object with offsets per word); ``text``: paragraphs, page furniture, quotation marks and sentences;
+    ``segment`` and ``attribute``: the two stages as `Pipeline.pipe` runs them, one document after the other
+    (attribution reuses the segmenter's per-document work: its tokens and layout); ``classify``: labelling in
+    batches of 64 documents, as `Pipeline.pipe` does.  CPU time (``time.process_time``), since the machine may
+    be shared; the parts overlap (``segment`` includes its own ``tokens`` and ``text``).
+    """
+    nlp = worker_pipeline()
+    documents = [Document(i, t, m) for i, t, m in docs]
+    texts = [d.text for d in documents]
+
+    def text_stage():
+        for text in texts:
+            paragraphs = paragraph_spans(text)
+            quotes = find_quotes(text, paragraphs)
+            body = [(b.start, b.end) for b in layout(text, paragraphs) if b.kind == "body"]
+            split_sentences(text, body, quotes)
+
+    def pipeline_stages():
+        seg = att = 0.0
+        analyses = []
+        for doc in documents:
+            t0 = time.process_time()
+            segmented = nlp.segmenter.segment(doc)
+            t1 = time.process_time()
+            statements, entities = nlp.attributor.resolve(doc, segmented)
+            t2 = time.process_time()
+            seg, att = seg + t1 - t0, att + t2 - t1
+            analyses.append(Analysis(doc, statements, entities))
+        t0 = time.process_time()
+        for k in range(0, len(analyses), 64):
+            nlp._classify_batch(analyses[k:k + 64])
+        return {"segment": seg, "attribute": att, "classify": time.process_time() - t0}
+
+    def timed(run):
+        t0 = time.process_time()
+        run()
+        return time.process_time() - t0
+
+    best: dict[str, float] = {}
+    for _ in range(repeats):
+        found = {"regex_tokens": timed(lambda: [_TOKEN.findall(t) for t in texts]),
+                 "tokens": timed(lambda: [tokenize(t) for t in texts]),
+                 "text": timed(text_stage), **pipeline_stages()}
+        best = {k: min(v, best.get(k, v)) for k, v in found.items()}
+    return {k: round(v * 1000 / len(docs), 3) for k, v in best.items()}
+
+
 def best_of(repeats: int, run) -> dict:
     runs = [run() for _ in range(repeats)]
     best = min(runs, key=lambda r: r["seconds"])
@@ -158,11 +214,20 @@ def main(argv=None):
         print(f"{len(synthetic):>5} x {size / 1000:g} KB: {row['seconds']:.2f} s (CPU {row['cpu_seconds']:.2f} s), "
               f"{row['seconds_per_mb']:.2f} s per MB, {row['statements']} statements")
     by_size = {row["size"]: row for row in lengths}
-    ratio = None
+    ratio = per_statement = None
     if 1000 in by_size and 1_000_000 in by_size:
         small, big = by_size[1000], by_size[1_000_000]
         ratio = round(big["seconds_per_mb"] / small["seconds_per_mb"], 2)
         print(f"1 MB document vs 1,000 documents of 1 KB, time per character: {ratio:.2f}x (target: at most 2x)")
+        per_statement = round(big["seconds"] / big["statements"] / (small["seconds"] / small["statements"]), 2)
+        print(f"  per statement: {per_statement:.2f}x ({big['statements']} statements against {small['statements']})")
+
+    stages = None
+    if "stages" in config:
+        stages = stage_costs(docs[:config["stages"]["documents"]], config["stages"]["repeats"])
+        pipeline_ms = stages["segment"] + stages["attribute"] + stages["classify"]
+        print("CPU ms per document: " + ", ".join(f"{k} {v:.2f}" for k, v in stages.items())
+              + f"; pipeline {pipeline_ms:.2f} ms = at most {1000 / pipeline_ms:.0f} documents/s")
 
     command = " ".join(shlex.quote(x) for x in ["python", "experiments/bench_throughput.py",
                                                 *(sys.argv[1:] if argv is None else argv)])
@@ -178,6 +243,8 @@ def main(argv=None):
                   "this process (one worker only)",
         "memory": "peak resident set size, resource.getrusage(...).ru_maxrss, of the processes that did the work",
         "throughput": throughput, "length": lengths, "length_ratio_1mb_vs_1kb": ratio,
+        "length_ratio_per_statement": per_statement,
+        "stage_cpu_ms_per_document": stages,
     })
     print(f"wrote {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}/results.json")
 

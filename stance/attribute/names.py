@@ -14,6 +14,8 @@ import functools
 import csv
 from dataclasses import dataclass
 from importlib import resources
+from itertools import compress, count, repeat
+from operator import itemgetter, or_
 from pathlib import Path
 
 from ..segment.cues import TIME_WORDS, is_possessive
@@ -88,11 +90,26 @@ def load_gazetteer(lang: str = "en") -> Gazetteer:
 
 
 def _is_cap(tok: Token) -> bool:
-    if tok.lower.endswith(MODIFIER_SUFFIXES):
-        return False  # "Piraeus-based", "Iran-backed": a modifier before the name, no part of it
-    if tok.lower.split("-")[0] in ("al", "el", "bin", "ibn", "abu") and "-" in tok.text:
-        return tok.text.split("-", 1)[1][:1].isupper()  # "al-Jaberi", "el-Sisi": a particle joined to a name
-    return tok.text[:1].isupper() and tok.lower not in FUNCTION_WORDS and tok.lower not in ("the", "a", "an")
+    low = tok.lower
+    if "-" in low:  # (both tests below need a hyphen: most words skip them)
+        if low.endswith(MODIFIER_SUFFIXES):
+            return False  # "Piraeus-based", "Iran-backed": a modifier before the name, no part of it
+        if low.split("-")[0] in ("al", "el", "bin", "ibn", "abu"):
+            return tok.text.split("-", 1)[1][:1].isupper()  # "al-Jaberi", "el-Sisi": a particle joined to a name
+    return tok.text[:1].isupper() and low not in FUNCTION_WORDS and low not in ("the", "a", "an")
+
+
+_NAME_PARTICLE_PREFIXES = ("al-", "el-", "bin-", "ibn-", "abu-")
+
+
+def _may_be_cap(tokens: list[Token]):
+    """For each token, whether `_is_cap` can hold: it starts with a capital letter or is "al-…"-like.
+
+    Computed in C (no Python call per token), so that a chain is looked for only at those tokens.
+    """
+    capital = map(str.isupper, map(itemgetter(0), map(itemgetter(2), tokens)))
+    particle = map(str.startswith, map(itemgetter(3), tokens), repeat(_NAME_PARTICLE_PREFIXES))
+    return map(or_, capital, particle)
 
 
 def name_chains(text: str, spans, titles: frozenset, gazetteer: Gazetteer) -> list[NameChain]:
@@ -100,11 +117,11 @@ def name_chains(text: str, spans, titles: frozenset, gazetteer: Gazetteer) -> li
     out = []
     for lo, hi in spans:
         tokens = tokenize(text, lo, hi)
-        i, n = 0, len(tokens)
-        while i < n:
-            if not _is_cap(tokens[i]):
-                i += 1
-                continue
+        n = len(tokens)
+        j = 0
+        for i in compress(count(), _may_be_cap(tokens)):
+            if i < j or not _is_cap(tokens[i]):
+                continue  # inside the chain just found, or no name word after all
             j = i + 1
             while j < n:
                 if tokens[j].lower in _SUFFIXES:
@@ -127,10 +144,9 @@ def name_chains(text: str, spans, titles: frozenset, gazetteer: Gazetteer) -> li
                     j += 2 + int(j + 2 < n and tokens[j + 2].text == ".")  # "Joseph R. Biden, Jr."
                 else:
                     break
-                if strip_possessive(tokens[j - 1].lower) != tokens[j - 1].lower:
-                    break
+                if tokens[j - 1].lower.endswith(("\u2019s", "'s")):
+                    break  # a possessive ends the name
             out.extend(_split_title(text, tokens[i:j], titles, gazetteer))
-            i = j
     return out
 
 
@@ -167,6 +183,10 @@ def _split_title(text, toks: list[Token], titles, gazetteer) -> list[NameChain]:
     """"Russian President Vladimir Putin" -> name "Vladimir Putin", title "Russian President"."""
     if not toks:
         return []
+    if len(toks) == 1:  # one word (the most common chain) has no title to split off
+        tok = toks[0]
+        end = tok.start + len(strip_possessive(tok.text))
+        return [NameChain(tok.start, end, text[tok.start:end], "", end != tok.end)]
     norm = [strip_possessive(t.lower).rstrip(".") for t in toks]
 
     def title_at(k: int) -> int:

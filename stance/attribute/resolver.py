@@ -629,9 +629,11 @@ class _Resolution:
         """The fullest person-like name (text, then title) beginning or ending with ``word`` ("Wang" -> "Wang Lirong")."""
         if self._surnames is None:
             index: dict[str, str] = {}
+            seen = set()
             for chain in self.chains + self.title_chains:
-                if chain.name.isupper() or not self._personish(chain):
-                    continue
+                if chain.name.isupper() or (chain.name, chain.title) in seen or not self._personish(chain):
+                    continue  # (a name met again changes nothing)
+                seen.add((chain.name, chain.title))
                 words = _unsuffixed(_fold(chain.name)).split()
                 # the whole name, and every run of words it begins or ends with ("Jean-Pierre", "Wang")
                 for key in {" ".join(words[:i]) for i in range(1, len(words) + 1)} | {
@@ -750,6 +752,21 @@ class _Resolution:
                 return chain.name
         return None
 
+    def _chains_before(self, position: int) -> Iterator[NameChain]:
+        """The chains that end by ``position``, last first (as ``reversed(self.chains)`` filtered), found by
+        bisection: a pronoun late in a long document does not cost a pass over the names after it."""
+        self._chain_ends()
+        if not self._ends_sorted:
+            return (c for c in reversed(self.chains) if c.end <= position)
+        k = bisect.bisect_right(self._ends, position)
+        return (self.chains[i] for i in range(k - 1, -1, -1))
+
+    def _chain_ends(self) -> list[int]:
+        if self._ends is None:
+            self._ends = [c.end for c in self.chains]
+            self._ends_sorted = all(a <= b for a, b in zip(self._ends, self._ends[1:]))
+        return self._ends
+
     def _closest_chains(self, position: int, reach: int | None = None) -> Iterator[NameChain]:
         """Name chains ordered by closeness to ``position``: those before it (nearest first), then after;
         with ``reach``, only those within that many characters of it.
@@ -757,9 +774,7 @@ class _Resolution:
         Lazy, and found by bisection: callers stop at the first chain that fits, so a long document
         does not cost a pass over all its names per mention.
         """
-        if self._ends is None:
-            self._ends = [c.end for c in self.chains]
-            self._ends_sorted = all(a <= b for a, b in zip(self._ends, self._ends[1:]))
+        self._chain_ends()
         reach = len(self.text) if reach is None else reach
         if not self._ends_sorted:  # chains not ordered by their ends: the plain scan
             yield from [c for c in self.chains if position - reach <= c.end <= position][::-1]
@@ -856,7 +871,8 @@ class _Resolution:
             if len(name.split()) == 1 and not self.gaz.country(name):
                 name = self._surname(name) or name  # a surname, not a state ("Nigeria and …")
             else:
-                chain = next((c for c in self.chains if _unsuffixed(_fold(c.name)).endswith(_unsuffixed(_fold(name)))
+                target = _unsuffixed(_fold(name))
+                chain = next((c for c, folded in zip(self.chains, self.folded) if folded.endswith(target)
                               and len(c.name) > len(name) and not c.name.isupper()), None)
                 name = chain.name if chain else name
             names.append(name)
@@ -936,7 +952,11 @@ class _Resolution:
         its first chain not in capitals; ``canonical``: the same as ``suffix`` without capitalised headings."""
         if "_index" not in self.__dict__:
             suffix, word, mixed, canonical = {}, {}, {}, {}
+            seen = set()
             for chain, folded in zip(self.chains, self.folded):
+                if (chain.name, chain.title) in seen:
+                    continue  # a name met again changes nothing: every test below compares name and title only
+                seen.add((chain.name, chain.title))
                 words = folded.split()
                 for i in range(len(words)):
                     key = " ".join(words[i:])
@@ -995,11 +1015,10 @@ class _Resolution:
         if last is not None:
             return self._register(last, self.known[last].type)
         # no earlier speaker: the closest fitting name chain before the mention
-        for chain in reversed(self.chains):
-            if chain.end <= mention.span.start:
-                etype = self._type_of(chain.name, chain.title)
-                if etype in wanted:
-                    return self._register(chain.name, etype, title=chain.title)
+        for chain in self._chains_before(mention.span.start):
+            etype = self._type_of(chain.name, chain.title)
+            if etype in wanted:
+                return self._register(chain.name, etype, title=chain.title)
         return None
 
     def _subject_person(self, position: int, floor: int) -> str | None:
@@ -1027,6 +1046,14 @@ class _Resolution:
         return None
 
     def _label(self, label: str) -> str:
+        labels = self.__dict__.setdefault("_labels", {})  # the look-up depends on the document alone: once per label
+        if label not in labels:
+            labels[label] = self._label_entity(label)
+        name, etype = labels[label]
+        return self._register(name, etype, label)
+
+    def _label_entity(self, label: str) -> tuple[str, str]:
+        """The name and type a transcript label ("MS. PSAKI", "THE PRESIDENT") stands for."""
         words = [w for w in label.replace(".", " ").split() if w.lower() not in _HONORIFICS]
         names = [w for w in words if w.lower() not in self.titles and w.lower() not in SPEAKER_NOUNS]
         if not names and words:
@@ -1034,19 +1061,19 @@ class _Resolution:
             role = " ".join(words).lower()
             for chain in self.title_chains + self.chains:
                 if chain.title and chain.title.lower().rstrip(".").endswith(role) and not chain.name.isupper():
-                    return self._register(chain.name, "person", label)
+                    return chain.name, "person"
         if names:
             found = self._surname(names[-1]) or self._name_around(names[-1])
             if found:
-                return self._register(found, "person", label)
+                return found, "person"
         key = " ".join(words)
         folded = _fold(key)
         for chain in self.chains:
             if _fold(chain.name).endswith(folded) and folded and not chain.name.isupper():
-                return self._register(chain.name, "person", label)
+                return chain.name, "person"
         name = " ".join(w.capitalize() for w in key.split()) or label
         titleish = any(w.lower() in self.titles or w.lower() in ("official", "spokesperson") for w in words)
-        return self._register(name, "person" if titleish or len(words) <= 3 else "unknown", label)
+        return name, "person" if titleish or len(words) <= 3 else "unknown"
 
 
 def _unused(_: Span) -> None:  # pragma: no cover - keeps Span imported for type readers

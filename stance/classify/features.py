@@ -43,10 +43,12 @@ from __future__ import annotations
 
 import csv
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from importlib import resources
+from operator import or_
 from pathlib import Path
 
 import numpy as np
@@ -96,6 +98,8 @@ for _name, _pairs in MODALITY_PAIRS.items():
     for _first, _seconds in _pairs.items():
         for _second in _seconds:
             _PAIR_MODALITIES.setdefault((_first, _second), []).append(_name)
+# every token `modality_signals` looks at besides contractions (none of them holds an apostrophe)
+_MODALITY_TOKENS = frozenset(_WORD_MODALITIES) | frozenset(first for first, _ in _PAIR_MODALITIES) | {"cannot", "?"}
 
 
 def statement_fields(X) -> list[dict]:
@@ -191,6 +195,34 @@ def _verb_label(tokens: list[str], i: int, lexicon: Lexicon) -> str | None:
     return None if entry is None else entry.label
 
 
+def _memo_by_cue(function):
+    """Memoise ``function(cue, lexicon)`` by cue text, for each lexicon object (not when more is passed).
+
+    Why: a corpus has few distinct cue texts ("said", "urged"), and every statement asks the same
+    questions of its cue several times (label, negation, frame); the answers depend on nothing else.
+    """
+    caches: dict[int, tuple[object, dict]] = {}
+
+    @functools.wraps(function)
+    def memoised(cue, lexicon=None, *more, **options):
+        if more or options:
+            return function(cue, lexicon, *more, **options)
+        held = caches.get(id(lexicon))
+        if held is None or held[0] is not lexicon:
+            if len(caches) >= 16:  # a few lexicons at a time: never grows without end
+                caches.clear()
+            held = caches[id(lexicon)] = (lexicon, {})
+        cache = held[1]
+        if cue not in cache:
+            if len(cache) >= 100_000:  # bounded: a corpus run never grows it without end
+                cache.clear()
+            cache[cue] = function(cue, lexicon)
+        return cache[cue]
+
+    return memoised
+
+
+@_memo_by_cue
 def cue_entry(cue: str, lexicon: Lexicon, tokens: list[str] | None = None):
     """The lexicon row that gives a cue text its act (a `CueEntry`: ``lemma``, ``label``), or None.
 
@@ -234,6 +266,7 @@ def cue_label(cue: str, lexicon: Lexicon) -> str | None:
     return None if entry is None else entry.label
 
 
+@_memo_by_cue
 def cue_is_negated(cue: str, lexicon: Lexicon | None = None) -> bool:
     """Whether the cue itself is negated ("did not call for", "won't support", "never accused").
 
@@ -249,6 +282,20 @@ def cue_is_negated(cue: str, lexicon: Lexicon | None = None) -> bool:
     return any((t in _NEGATORS or t.endswith(("n't", "n’t"))) and t not in own for t in tokens)
 
 
+def _cue_starts(lexicon: Lexicon) -> frozenset:
+    """The words a cue of `text_cue_labels` can start with (phrases' first words, verb and noun forms)."""
+    held = _CUE_STARTS.get(id(lexicon))
+    if held is None or held[0] is not lexicon:
+        if len(_CUE_STARTS) >= 16:  # a few lexicons at a time: never grows without end
+            _CUE_STARTS.clear()
+        held = _CUE_STARTS[id(lexicon)] = (lexicon, frozenset(lexicon.phrases) | frozenset(lexicon.verbs)
+                                           | frozenset(lexicon.nouns))
+    return held[1]
+
+
+_CUE_STARTS: dict[int, tuple[Lexicon, frozenset]] = {}
+
+
 def text_cue_labels(text: str, lexicon: Lexicon, tokens: list[str] | None = None) -> list[str]:
     """The acts of the lexicon cues that occur in ``text``, in text order (neutral cues left out).
 
@@ -260,11 +307,12 @@ def text_cue_labels(text: str, lexicon: Lexicon, tokens: list[str] | None = None
         tokens = [t.lower for t in tokenize(text)]
     found: list[str] = []
     i = 0
-    while i < len(tokens):
+    # no cue starts at a word the lexicon does not know (most words): visit only the others
+    for j in itertools.compress(itertools.count(), map(_cue_starts(lexicon).__contains__, tokens)):
+        if j < i:
+            continue  # inside the phrase just found
+        i = j
         tok = tokens[i]
-        if tok not in lexicon.phrases and tok not in lexicon.verbs and tok not in lexicon.nouns:
-            i += 1  # no cue starts at a word the lexicon does not know (most words)
-            continue
         for toks, entry in lexicon.phrases.get(tok, ()):
             if tuple(tokens[i:i + len(toks)]) == toks:
                 if entry.label != "neutral":
@@ -306,8 +354,11 @@ def modality_signals(text: str, tokens: list[str] | None = None) -> dict[str, in
     if tokens is None:
         tokens = [t.lower for t in tokenize(text)]
     out = dict.fromkeys(MODALITY_NAMES, 0)
-    for i, tok in enumerate(tokens):
-        tok = tok.replace("’", "'")
+    # only the tokens the tables know, contractions and "?" count: the loop visits those alone
+    relevant = map(or_, map(_MODALITY_TOKENS.__contains__, tokens),
+                   map(str.endswith, tokens, itertools.repeat(("n't", "n’t"))))
+    for i in itertools.compress(itertools.count(), relevant):
+        tok = tokens[i].replace("’", "'")
         for name in _WORD_MODALITIES.get(tok, ()):
             out[name] += 1
         if tok.endswith("n't"):

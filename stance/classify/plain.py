@@ -30,6 +30,7 @@ import numbers
 import re
 import unicodedata
 import zipfile
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
@@ -79,8 +80,8 @@ def _strip_accents_ascii(text: str) -> str:
 
 def _word_ngrams(tokens: list[str], low: int, high: int) -> list[str]:
     grams = []
-    for n in range(low, high + 1):
-        grams.extend(tokens if n == 1 else (" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)))
+    for n in range(low, high + 1):  # the n-grams of each size in text order, joined in C (zip of shifted lists)
+        grams.extend(tokens if n == 1 else map(" ".join, zip(*(tokens[k:] for k in range(n)))))
     return grams
 
 
@@ -264,11 +265,8 @@ class _Vectorizer:
         rows, cols, counts = [], [], []
         vocabulary = self.vocabulary
         for i, doc in enumerate(docs):
-            found: dict[int, int] = {}
-            for term in self.analyze(doc):
-                j = vocabulary.get(term)
-                if j is not None:
-                    found[j] = found.get(j, 0) + 1
+            found = Counter(map(vocabulary.get, self.analyze(doc)))  # counted in C, in first-seen order
+            found.pop(None, None)  # the terms not in the vocabulary
             rows.extend([i] * len(found))
             cols.extend(found)
             counts.extend(found.values())

@@ -73,10 +73,34 @@ def _particle_end(tokens: list[Token], j: int, entry: CueEntry) -> int | None:
     return None
 
 
+_PHRASE_INDEX: dict[int, tuple[Lexicon, dict]] = {}
+
+
+def _phrases_by_second_word(lexicon) -> dict:
+    """First word -> second word -> the phrases that can match there, in the lexicon's order (longest
+    first); under ``None``, those of one word.  "in" begins dozens of phrases, so `_phrase_at` compares
+    only the few that share the next word."""
+    held = _PHRASE_INDEX.get(id(lexicon))
+    if held is None or held[0] is not lexicon:
+        index = {}
+        for first, phrases in lexicon.phrases.items():
+            seconds = {toks[1] for toks, _ in phrases if len(toks) > 1}
+            by_second = {w: [p for p in phrases if len(p[0]) == 1 or p[0][1] == w] for w in seconds}
+            by_second[None] = [p for p in phrases if len(p[0]) == 1]
+            index[first] = by_second
+        if len(_PHRASE_INDEX) >= 16:  # a few lexicons at a time: never grows without end
+            _PHRASE_INDEX.clear()
+        held = _PHRASE_INDEX[id(lexicon)] = (lexicon, index)
+    return held[1]
+
+
 def _phrase_at(tokens, i, lexicon):
-    phrases = lexicon.phrases.get(tokens[i].lower, ())
+    by_second = _phrases_by_second_word(lexicon).get(tokens[i].lower)
+    phrases = None
+    if by_second:
+        phrases = by_second.get(tokens[i + 1].lower if i + 1 < len(tokens) else None) or by_second[None]
     if phrases:  # longest first: the words here, as many as the longest phrase has, compared with each
-        here = tuple(t.lower for t in tokens[i:i + len(phrases[0][0])])
+        here = tuple(map(_LOWER, tokens[i:i + len(phrases[0][0])]))
         for toks, entry in phrases:
             if here[:len(toks)] == toks:
                 return CueMatch(i, i + len(toks), entry)
@@ -229,7 +253,7 @@ def find_cues(tokens: list[Token], lexicon: Lexicon, cue_model: CueModel | str |
     model = load_cue_model() if cue_model == "bundled" else cue_model
     out = []
     last = 0
-    title_case = _is_title_case(tokens)
+    title_case = None  # computed on first need: it matters only for a capitalised verb form (`_in_name`)
     # no cue starts at a word the lexicon does not know (most words): visit only the others
     for i in compress(count(), map(lexicon.cue_words.__contains__, map(_LOWER, tokens))):
         if i < last:
@@ -241,7 +265,9 @@ def find_cues(tokens: list[Token], lexicon: Lexicon, cue_model: CueModel | str |
             if prev not in _NOT_VERB_BEFORE:
                 match = _noun_after_light_verb(tokens, i, lexicon)
         if match is None:
-            match = _verb_at(tokens, i, lexicon, title_case, model)
+            if title_case is None and tokens[i].text[:1].isupper():
+                title_case = _is_title_case(tokens)
+            match = _verb_at(tokens, i, lexicon, bool(title_case), model)
         if match is None:
             match = _noun_with_possessor(tokens, i, lexicon)
         if match is None:

@@ -12,6 +12,8 @@ swallowing the rest of the document.
 from __future__ import annotations
 
 import bisect
+import operator
+import re
 from dataclasses import dataclass
 
 __all__ = ["Quote", "find_quotes", "paragraph_spans", "QUOTE_CHARS"]
@@ -32,6 +34,10 @@ _CLOSERS = {
 _REVERSED = {"\u00bb": "\u00ab", "\u203a": "\u2039"}
 QUOTE_CHARS = frozenset(_CLOSERS) | frozenset("".join(_CLOSERS.values())) | frozenset(_REVERSED)
 _SINGLE = frozenset("'\u2018\u2019")
+# any quotation mark, and any single one: `find_quotes` jumps from mark to mark instead of visiting each character
+_QUOTE_CHAR = re.compile("[" + re.escape("".join(sorted(QUOTE_CHARS))) + "]")
+_SINGLE_CHAR = re.compile("[" + re.escape("".join(sorted(_SINGLE))) + "]")
+_start = operator.methodcaller("start")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,12 +142,11 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
         stack: list[tuple[int, str, str]] = []  # (offset, mark, closers)
         single_closers = None  # offsets of possible closing single marks, computed on first need
         skip = -1
-        for i in range(start, end):
+        for m in _QUOTE_CHAR.finditer(text, start, end):  # only the marks: the other characters never matter
+            i = m.start()
             if i <= skip:
                 continue
             ch = text[i]
-            if ch not in QUOTE_CHARS:
-                continue
             if ch == "'" and i + 1 < end and text[i + 1] == "'":
                 # '' as a double quotation mark (a newswire convention): the quote's inside starts after the
                 # second mark and ends before the first one, so text[open + 1:close] is still the inside
@@ -192,5 +197,5 @@ def _rstrip(text: str, lo: int, end: int) -> int:
 
 def _single_closers(text: str, start: int, end: int) -> list[int]:
     """Offsets in ``[start, end)`` where a single mark could close a quote (sorted, for bisect)."""
-    return [j for j in range(start + 1, end)
-            if text[j] in _SINGLE and _can_close(text, j) and not text[j - 1].isspace()]
+    return [j for j in map(_start, _SINGLE_CHAR.finditer(text, start + 1, end))
+            if _can_close(text, j) and not text[j - 1].isspace()]

@@ -55,14 +55,11 @@ def _is_abbreviation(text: str, lo: int, dot: int) -> bool:
     return word in ABBREVIATIONS
 
 
+_NEXT_WORD = re.compile(r"\s*(\S*)")  # (``\s`` is exactly ``str.isspace``)
+
+
 def _next_word(text: str, pos: int, hi: int) -> str:
-    j = pos
-    while j < hi and text[j].isspace():
-        j += 1
-    k = j
-    while k < hi and not text[k].isspace():
-        k += 1
-    return text[j:k]
+    return _NEXT_WORD.match(text, pos, hi).group(1)
 
 
 def split_sentences(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote]) -> list[tuple[int, int]]:
@@ -77,10 +74,8 @@ def split_sentences(text: str, paragraphs: list[tuple[int, int]], quotes: list[Q
         lo = p_lo
         for m in _BOUNDARY.finditer(text, p_lo, p_hi):
             end = m.end()
-            if _inside(quotes, starts, m.start()) and not _inside(quotes, starts, end):
-                pass  # a boundary whose closing mark ends the quote: fine
-            elif _inside(quotes, starts, m.start()):
-                continue
+            if _inside(quotes, starts, m.start()) and _inside(quotes, starts, end):
+                continue  # inside a quotation (a boundary whose closing mark ends the quote is fine)
             nxt = _next_word(text, end, p_hi)
             if not nxt:
                 continue

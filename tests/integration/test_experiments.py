@@ -262,7 +262,8 @@ def test_throughput_benchmark_records_its_figures_and_never_overwrites(tmp_path,
         'name = "bench_throughput"\nseed = 1\n'
         '[corpus]\nname = "wh_briefings"\nfile = "statements-releases.jsonl.gz"\ndocuments = 12\n'
         '[throughput]\nworkers = [1, 2]\ntask_documents = 4\nrepeats = 1\n'
-        '[length]\nsizes = [1000, 3000]\ncharacters = 6000\nrepeats = 1\n', encoding="utf-8")
+        '[length]\nsizes = [1000, 3000]\ncharacters = 6000\nrepeats = 1\n'
+        '[stages]\ndocuments = 4\nrepeats = 1\n', encoding="utf-8")
     bench.main([str(config), "--results", str(tmp_path)])
     result = json.loads((tmp_path / "bench_throughput" / "results.json").read_text(encoding="utf-8"))
     assert [row["workers"] for row in result["throughput"]] == [1, 2]
@@ -272,6 +273,9 @@ def test_throughput_benchmark_records_its_figures_and_never_overwrites(tmp_path,
     assert [row["size"] for row in result["length"]] == [1000, 3000]
     assert all(row["characters"] >= 6000 and row["seconds_per_mb"] > 0 for row in result["length"])
     assert result["data"]["documents"] == 12 and len(result["data"]["sha256"]) == 64 and result["versions"]
+    stages = result["stage_cpu_ms_per_document"]
+    assert set(stages) == {"regex_tokens", "tokens", "text", "segment", "attribute", "classify"}
+    assert all(v >= 0 for v in stages.values()) and stages["segment"] > 0
     assert "documents/s" in capsys.readouterr().out
     with pytest.raises(SystemExit, match="--overwrite"):
         bench.main([str(config), "--results", str(tmp_path)])

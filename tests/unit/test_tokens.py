@@ -59,3 +59,13 @@ def test_the_lexicon_knows_the_words_a_cue_can_begin_with():
     lex = load_lexicon("en")
     assert "said" in lex.cue_words and "minister" not in lex.cue_words
     assert set(lex.verbs) | set(lex.nouns) | set(lex.phrases) | set(lex.light_verbs) == set(lex.cue_words)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(), st.data())
+def test_any_text_and_any_stretch_give_the_pattern_s_matches(text, data):
+    # short texts take the direct path (one ``re.split`` of the stretch); offsets must still index ``text``
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert [tuple(t) for t in tokenize(text, start, end)] == reference(text, start, end)
+    assert [tuple(t) for t in tokens_module._scan(text, start, end)] == reference(text, start, end)
