@@ -95,3 +95,63 @@ def plt_or_none():
         print("matplotlib is not installed (pip install -e '.[report]'): no figure, the tables are written")
         return None
     return plt
+
+
+# -- the segmenter's plain-data logistic regressions (train_cue_model.py, train_statement_filter.py) -----------
+
+
+def fit_logistic(X, y, C: float, *, min_count: int, seed: int, max_iter: int = 2000, digits: int = 6):
+    """A logistic regression (DictVectorizer + lbfgs, fixed seed) over the binary features seen in at least
+    ``min_count`` rows of ``X`` (lists of feature names).
+
+    Returns ``(weights, intercept, probabilities)``: the weights rounded to ``digits`` (zeros left out, a
+    small file that ``--check`` compares bit for bit) and scikit-learn's probabilities for other rows, to
+    measure against the plain-data model (`stance.segment.plain_model.LinearModel`).
+    """
+    from collections import Counter
+
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(f for row in X for f in set(row))
+    keep = {f for f, n in counts.items() if n >= min_count}
+
+    def as_dicts(rows):
+        return [{f: 1.0 for f in row if f in keep} for row in rows]
+
+    vec = DictVectorizer(sort=True)
+    lr = LogisticRegression(C=C, max_iter=max_iter, solver="lbfgs", random_state=seed)
+    lr.fit(vec.fit_transform(as_dicts(X)), y)
+    weights = {f: round(float(w), digits) for f, w in zip(vec.get_feature_names_out(), lr.coef_[0])
+               if round(float(w), digits) != 0.0}
+
+    def probabilities(rows):
+        return lr.predict_proba(vec.transform(as_dicts(rows)))[:, 1]
+
+    return weights, round(float(lr.intercept_[0]), digits), probabilities
+
+
+def model_parser(doc: str) -> argparse.ArgumentParser:
+    """The command line of a training script: its config, ``--output`` and ``--check``."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("config")
+    ap.add_argument("--output", help="the model file to write (default: the config's 'output')")
+    ap.add_argument("--check", action="store_true",
+                    help="train again into a temporary file and verify the saved model is reproduced bit for bit")
+    return ap
+
+
+def save_or_check(model, args, config: dict) -> None:
+    """Write ``model`` (a `LinearModel`) to ``--output`` or the config's ``output``; with ``--check``, compare
+    a fresh training run's bytes with the saved file's instead and exit 1 when they differ."""
+    import hashlib
+
+    out = Path(args.output) if args.output else ROOT / config["output"]
+    if args.check:
+        fresh = hashlib.sha256(model.dumps().encode("utf-8")).hexdigest()
+        saved = hashlib.sha256(out.read_bytes()).hexdigest() if out.is_file() else None
+        print(json.dumps({"model": str(out), "saved": saved, "retrained": fresh, "identical": saved == fresh}))
+        sys.exit(0 if saved == fresh else 1)
+    digest = model.save(out)
+    print(json.dumps({"output": str(out), "sha256": digest, "weights": len(model.weights),
+                      "threshold": model.threshold}))

@@ -7,12 +7,14 @@ Steps: 1. candidates: every speech verb form of the lexicon in the body sentence
 (except those the rules refuse for good: a name, a plural noun, an interaction), labelled 1 when it lies
 inside a PolNeAR cue span (of any attribution), with the features of
 `stance.segment.cue_model.cue_features`; 2. keep the features seen at least ``min_count`` times in train;
-3. for each C of the config, fit a logistic regression (DictVectorizer + LogisticRegression, fixed seed)
-on train and measure the log loss on dev; keep the best C; 4. the threshold is the config's (chosen on dev
-end to end, see the config), else the one with the best F1 on dev candidates; 5. check that the plain
-model scores the dev candidates as scikit-learn does, and save ``feature -> weight``, the intercept, the
-threshold and metadata (versions, data fingerprints, seed, figures) as JSON.  ``--check`` trains again
-and compares the file's SHA-256 with the saved one (training is deterministic: a bit-for-bit reproduction).
+3. for each C of the config, fit a logistic regression (`_common.fit_logistic`: DictVectorizer +
+LogisticRegression, fixed seed) on train and measure the log loss on dev; keep the best C; 4. the
+threshold is the config's (chosen on dev end to end, see the config), else the one with the best F1 on
+dev candidates; 5. check that the plain model scores the dev candidates as scikit-learn does, and save
+``feature -> weight``, the intercept, the threshold and metadata (versions, data fingerprints, seed,
+figures) as JSON (`stance.segment.plain_model`).
+``--check`` trains again and compares the bytes with the saved file (training is deterministic: a
+bit-for-bit reproduction).
 
 PolNeAR test is never read.  The JSON holds feature names and weights: single words (lexicon forms and
 neighbouring words seen at least ``min_count`` times, a vocabulary), never a sentence of the corpus.
@@ -20,22 +22,18 @@ neighbouring words seen at least ``min_count`` times, a vocabulary), never a sen
 
 from __future__ import annotations
 
-import argparse
 import bisect
-import hashlib
 import json
 import sys
-import tempfile
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, load_config  # noqa: E402
+from _common import fit_logistic, load_config, model_parser, save_or_check  # noqa: E402
 
 from stance.corpora.team import read_polnear  # noqa: E402
 from stance.provenance import data_fingerprint, versions  # noqa: E402
 from stance.segment import load_lexicon  # noqa: E402
-from stance.segment.cue_model import FORMAT, CueModel, cue_features  # noqa: E402
+from stance.segment.cue_model import CueModel, cue_features  # noqa: E402
 from stance.segment.cues import FINAL_REFUSALS, _is_title_case, verb_refusal  # noqa: E402
 from stance.text import find_quotes, layout, paragraph_spans, split_sentences  # noqa: E402
 from stance.text.tokens import tokenize  # noqa: E402
@@ -85,30 +83,20 @@ def _f1(y, scores, threshold) -> tuple[float, float, float]:
 
 
 def train(config: dict) -> CueModel:
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import log_loss
 
     lexicon = load_lexicon()
     X_train, y_train, fp_train = candidates("train", lexicon)
     X_dev, y_dev, fp_dev = candidates("dev", lexicon)
-    counts = Counter(f for feats in X_train for f in set(feats))
-    keep = {f for f, n in counts.items() if n >= config["min_count"]}
-
-    def as_dicts(X):
-        return [{f: 1.0 for f in feats if f in keep} for feats in X]
-
-    vec = DictVectorizer(sort=True)
-    A_train = vec.fit_transform(as_dicts(X_train))
-    A_dev = vec.transform(as_dicts(X_dev))
     fits = []
     for C in config["C"]:
-        clf = LogisticRegression(C=C, max_iter=config["max_iter"], solver="lbfgs", random_state=config["seed"])
-        clf.fit(A_train, y_train)
-        fits.append((log_loss(y_dev, clf.predict_proba(A_dev)[:, 1]), C, clf))
+        weights, intercept, proba = fit_logistic(X_train, y_train, C, min_count=config["min_count"],
+                                                 seed=config["seed"], max_iter=config["max_iter"],
+                                                 digits=config["digits"])
+        dev_scores = proba(X_dev)
+        fits.append((log_loss(y_dev, dev_scores), C, weights, intercept, dev_scores))
         print(f"C={C}: dev log loss {fits[-1][0]:.4f}", file=sys.stderr)
-    loss, C, clf = min(fits, key=lambda f: (f[0], f[1]))
-    dev_scores = clf.predict_proba(A_dev)[:, 1]
+    loss, C, weights, intercept, dev_scores = min(fits, key=lambda f: (f[0], f[1]))
     grid = [round(0.05 * k, 2) for k in range(2, 19)]
     best_on_candidates = max(grid, key=lambda t: (_f1(y_dev, dev_scores, t)[2], -t))
     threshold = config.get("threshold") or best_on_candidates
@@ -116,9 +104,6 @@ def train(config: dict) -> CueModel:
     # the hand rules alone on the same dev candidates, for comparison
     rule_scores = [0.0 if any(x.startswith("rule=") and x != "rule=none" for x in feats) else 1.0 for feats in X_dev]
     rp, rr, rf = _f1(y_dev, rule_scores, 0.5)
-    digits = config["digits"]
-    weights = {name: round(float(w), digits) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0])
-               if round(float(w), digits) != 0.0}
     meta = {
         "trained_on": "PolNeAR train: speech verbs of the lexicon in body sentences; label: inside a PolNeAR cue",
         "config": config, "C": C, "versions": versions(),
@@ -129,42 +114,21 @@ def train(config: dict) -> CueModel:
                 "threshold_best_on_candidates": best_on_candidates,
                 "rules_precision": round(rp, 4), "rules_recall": round(rr, 4), "rules_f1": round(rf, 4)},
     }
-    model = CueModel(weights, round(float(clf.intercept_[0]), digits), threshold, meta)
+    model = CueModel(weights, intercept, threshold, metadata=meta)
     # the plain-data model must score as scikit-learn does (up to the rounding of the weights)
-    plain = [model.probability([f for f in feats if f in keep]) for feats in X_dev]
+    plain = [model.probability(feats) for feats in X_dev]
     meta["dev"]["max_difference_to_sklearn"] = float(f"{max(abs(a - b) for a, b in zip(plain, dev_scores)):.1e}")
     if meta["dev"]["max_difference_to_sklearn"] > 1e-3:
         sys.exit(f"the plain model differs from scikit-learn by {meta['dev']['max_difference_to_sklearn']}")
     return model
 
 
-def save(model: CueModel, path: Path) -> str:
-    data = json.dumps(model.to_dict(), indent=0, sort_keys=True, ensure_ascii=False) + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(data, encoding="utf-8")
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
-
-
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("config")
-    ap.add_argument("--output", help="the JSON file to write (default: the config's 'output')")
-    ap.add_argument("--check", action="store_true",
-                    help="train again into a temporary file and compare its SHA-256 with the saved model's")
-    a = ap.parse_args(argv)
-    config = load_config(a.config)
-    out = Path(a.output) if a.output else ROOT / config["output"]
+    args = model_parser(__doc__).parse_args(argv)
+    config = load_config(args.config)
     model = train(config)
-    assert model.to_dict()["format"] == FORMAT
-    if a.check:
-        with tempfile.TemporaryDirectory() as tmp:
-            fresh = save(model, Path(tmp) / "cue_model.json")
-        saved = hashlib.sha256(out.read_bytes()).hexdigest()
-        print(json.dumps({"saved": saved, "retrained": fresh, "identical": saved == fresh}))
-        sys.exit(0 if saved == fresh else 1)
-    digest = save(model, out)
-    print(json.dumps({"output": str(out), "sha256": digest, "features": len(model.weights),
-                      "threshold": model.threshold, **model.meta["dev"]}, indent=1))
+    print(json.dumps(model.metadata["dev"]), file=sys.stderr)
+    save_or_check(model, args, config)
 
 
 if __name__ == "__main__":

@@ -6,27 +6,20 @@ its neighbours in ways a few hand rules cover only partly.  A logistic regressio
 train split (`experiments/train_cue_model.py`, config `experiments/configs/cue_model.toml`) weighs the
 neighbouring words and shapes together with the verdict of the rules (`stance.segment.cues.verb_refusal`).
 
-The fitted model ships as plain data (``stance/resources/models/cue/cue_model.json``: feature -> weight,
-intercept, threshold and where it came from), read with `json` alone: scoring a candidate is a few
-dictionary look-ups and a sum, with no scikit-learn, and reading the file cannot run code.
+The fitted model ships as plain data (``stance/resources/models/cue_model.json``, the format of
+`stance.segment.plain_model`): scoring a candidate is a few dictionary look-ups and a sum, with no
+scikit-learn, and reading the file cannot run code.
 """
 
 from __future__ import annotations
 
-import functools
-import json
-import math
-from itertools import repeat
-from importlib import resources
-from pathlib import Path
-
 from ..errors import ModelFileError
 from ..text.tokens import Token
+from .plain_model import LinearModel, bundled_model, bundled_path
 
-__all__ = ["CueModel", "cue_features", "load_cue_model", "MODEL_PATH", "FORMAT"]
+__all__ = ["CueModel", "cue_features", "load_cue_model", "MODEL_FILE"]
 
-FORMAT = "stance-cue-model/1"
-MODEL_PATH = ("resources", "models", "cue", "cue_model.json")
+MODEL_FILE = "cue_model.json"
 
 _PRONOUNS = frozenset("i you he she it we they who".split())
 # between a subject and its verb: "has repeatedly said", "will not say"
@@ -102,50 +95,17 @@ def cue_features(tokens: list[Token], i: int, lemma: str, refusal: str | None, t
     return feats
 
 
-class CueModel:
-    """A linear model over string features: ``sigmoid(intercept + sum of the weights of the features present)``."""
+class CueModel(LinearModel):
+    """The verb-cue model: a speech verb of the lexicon is a cue when it `passes`."""
 
-    def __init__(self, weights: dict[str, float], intercept: float, threshold: float, meta: dict | None = None):
-        self.weights = weights
-        self.intercept = intercept
-        self.threshold = threshold
-        self.meta = meta or {}
-        # the decision needs no sigmoid: p >= t  <=>  z >= logit(t)
-        self._margin = math.log(threshold / (1.0 - threshold))
-
-    def decision(self, features: list[str]) -> float:
-        return self.intercept + sum(map(self.weights.get, features, repeat(0.0)))
-
-    def probability(self, features: list[str]) -> float:
-        return 1.0 / (1.0 + math.exp(-self.decision(features)))
-
-    def accepts(self, features: list[str]) -> bool:
-        return self.decision(features) >= self._margin
-
-    def to_dict(self) -> dict:
-        return {"format": FORMAT, "intercept": self.intercept, "threshold": self.threshold,
-                "weights": dict(sorted(self.weights.items())), "meta": self.meta}
-
-    @classmethod
-    def from_dict(cls, data: dict) -> CueModel:
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise ModelFileError(f"not a cue model (expected format {FORMAT!r})")
-        weights = data.get("weights")
-        if not isinstance(weights, dict) or not all(isinstance(v, (int, float)) for v in weights.values()):
-            raise ModelFileError("cue model: 'weights' must map feature names to numbers")
-        threshold = float(data["threshold"])
-        if not 0.0 < threshold < 1.0:
-            raise ModelFileError(f"cue model: threshold {threshold} is not in (0, 1)")
-        return cls({str(k): float(v) for k, v in weights.items()}, float(data["intercept"]), threshold,
-                   data.get("meta", {}))
+    kind = "cue"
 
 
-@functools.lru_cache(maxsize=4)
 def load_cue_model(path: str | None = None) -> CueModel:
     """The bundled cue model (read once), or the one in the JSON file at ``path``."""
-    file = Path(path) if path else Path(str(resources.files("stance").joinpath(*MODEL_PATH)))
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
-        raise ModelFileError(f"cannot read the cue model {file}: {e}") from None
-    return CueModel.from_dict(data)
+    if path is not None:
+        return CueModel.load(path)
+    model = bundled_model(CueModel, MODEL_FILE)
+    if model is None:
+        raise ModelFileError(f"the bundled cue model {bundled_path(MODEL_FILE)} is missing")
+    return model

@@ -153,6 +153,12 @@ def _is_title_case(tokens) -> bool:
     return len(words) >= 2 and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
 
 
+def _noun_like(form: str, lemma: str) -> bool:
+    """Whether a verb form can also be a noun: the base form, an -s form or an -ing form ("remarks", "request",
+    "briefing"), never a past form ("said", "told")."""
+    return form == lemma or form.endswith("ing") or (form.endswith("s") and not form.endswith("ss"))
+
+
 def verb_refusal(tokens, i, entries, title_case=False) -> str | None:
     """The name of the first rule that refuses the verb form at ``i`` as a cue, or None when none does.
 
@@ -172,8 +178,9 @@ def verb_refusal(tokens, i, entries, title_case=False) -> str | None:
         return "base_form"  # "held brief talks": a base form after a non-subject is an adjective or a noun
     if prev in _ADJECTIVAL_BEFORE:
         return "adjectival"
-    if i >= 2 and prev in _NOUN_MODIFIERS and (tokens[i - 2].lower in DETERMINERS or is_possessive(tokens[i - 2])):
-        return "noun_modifier"
+    if (i >= 2 and prev in _NOUN_MODIFIERS and _noun_like(tokens[i].lower, entries[0].lemma)
+            and (tokens[i - 2].lower in DETERMINERS or is_possessive(tokens[i - 2]))):
+        return "noun_modifier"  # "her opening remarks", "a formal request"; but "the official said" is a verb
     if _plural_noun(tokens, i, entries[0]):
         return "plural_noun"
     if all(e.requires_particle and _particle_end(tokens, i + 1, e) is None for e in entries):
@@ -208,7 +215,7 @@ def _verb_at(tokens, i, lexicon, title_case=False, model: CueModel | None = None
     refusal = verb_refusal(tokens, i, entries, title_case)
     if model is None or refusal in FINAL_REFUSALS or not any(e.speech for e in entries):
         return None if refusal is not None else _verb_match(tokens, i, entries)
-    if not model.accepts(cue_features(tokens, i, entries[0].lemma, refusal, title_case)):
+    if not model.passes(cue_features(tokens, i, entries[0].lemma, refusal, title_case)):
         return None
     return _verb_match(tokens, i, entries, strict=refusal != "no_particle")
 

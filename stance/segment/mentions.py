@@ -114,6 +114,19 @@ def is_speaker_phrase(tokens: list[Token], first: int, last: int, titles=frozens
 
 def np_left(tokens: list[Token], j: int, lo: int = 0, titles=frozenset()) -> tuple[int, int] | None:
     """The speaker phrase that ends at token ``j`` (inclusive), as ``(first, last)`` token indices."""
+    if lo < j and tokens[j].text == "." and _is_abbreviation(tokens[j - 1]):
+        found = _np_left(tokens, j - 1, lo, titles)  # "Ana Ruiz Jr. said", "Lima Holdings Inc. said"
+        # (the abbreviation alone, as after a comma in "Biden, Jr.", names no one)
+        return None if found is None or found[0] == j - 1 else (found[0], j + 1)
+    return _np_left(tokens, j, lo, titles)
+
+
+def _is_abbreviation(tok: Token) -> bool:
+    """"Jr", "Sr", "Inc", "Co": a short capitalised word whose period ends a name, not a sentence."""
+    return tok.text.isalpha() and len(tok.text) <= 4 and _is_name_word(tok) and not tok.text.isupper()
+
+
+def _np_left(tokens: list[Token], j: int, lo: int = 0, titles=frozenset()) -> tuple[int, int] | None:
     if j < lo or j < 0:
         return None
     if tokens[j].lower in PRONOUNS:

@@ -28,7 +28,6 @@ from ..document import Document, Span, Statement
 from ..text import find_quotes, layout, paragraph_spans, split_inside, split_sentences
 from ..text.quotes import Quote
 from ..text.tokens import Token, tokenize
-from .boundary import end_features, is_boundary, load_content_end_model
 from .cues import DETERMINERS, TIME_WORDS, CueMatch, find_cues
 from .lexicon import Lexicon, load_lexicon
 from .mentions import (FUNCTION_WORDS, PRONOUNS, SPEAKER_NOUNS, first_person_subject, np_left, np_right,
@@ -132,23 +131,15 @@ class RuleSegmenter:
     genre : {"auto", "news", "transcript", "statement", "readout", "joint_statement"}, default "auto"
         "auto" reads ``Document.metadata["genre"]`` and recognises transcripts
         by their speaker labels; otherwise news.
-    content_ends : None, "learned" or object, default None
-        What chooses where content after a cue ends: None the rules
-        (`_clause_of`); "learned" the bundled model of `stance.segment.boundary`
-        (trained on PolNeAR, it gains nothing over the rules on PolNeAR dev and
-        costs time, so it is not the default: docs/segmentation.md); any object
-        with ``choose(span, candidates) -> end or None`` (``span`` the longest
-        content, ``candidates`` its ``(end offset, features)`` in text order).
     statement_filter : "learned", None or object, default "learned"
         What drops cued statements of news that report no speech: "learned" the
         bundled filter of `stance.segment.statement_filter`, None keeps all; any
         object with ``keep(text, statements, lexicon)``.
     """
 
-    def __init__(self, *, lexicon="en", genre="auto", content_ends=None, statement_filter="learned"):
+    def __init__(self, *, lexicon="en", genre="auto", statement_filter="learned"):
         self.lexicon = lexicon
         self.genre = genre
-        self.content_ends = content_ends
         self.statement_filter = statement_filter
 
     def _lexicon(self) -> Lexicon:
@@ -165,9 +156,7 @@ class RuleSegmenter:
         genre = self.genre if self.genre != "auto" else doc.metadata.get("genre", "auto")
         if genre == "auto":
             genre = "transcript" if _looks_like_transcript(text, blocks) else "news"
-        # the learned parts are trained on news; source-voice documents and transcripts keep the rules (rules 9, 10)
-        ends = load_content_end_model() if self.content_ends == "learned" else self.content_ends
-        state = _State(doc, lex, quotes, news=genre == "news", content_ends=ends if genre == "news" else None)
+        state = _State(doc, lex, quotes, news=genre == "news")
         for block in blocks:
             if genre == "transcript" and state.start_turn(block):
                 pass
@@ -185,6 +174,7 @@ class RuleSegmenter:
                     else:
                         state.continuation(s, e, block)
         keep = load_statement_filter() if self.statement_filter == "learned" else self.statement_filter
+        # the filter is trained on news; source-voice documents and transcripts follow rules 9 and 10
         if keep is not None and genre == "news":
             return keep.keep(text, state.out, lex)
         return state.out
@@ -230,6 +220,14 @@ def _is_participle_cue(tokens: list[Token], cue: CueMatch) -> bool:
             and (cue.first == 0 or tokens[cue.first - 1].lower in _PARTICIPLE_BEFORE))
 
 
+def _is_setting(content: str) -> bool:
+    """"in an interview later", "at a rally in Ohio", "during the debate": a phrase that says where or when
+    words were said, with no clause of its own."""
+    words = content.split()
+    return (len(words) <= 8 and words[0].lower() in _NOT_CONTENT_START and not _has_clause(content)
+            and not any(w.lower() in ("that", "to", "whether", "if") for w in words))
+
+
 def _has_clause(content: str) -> bool:
     """Whether a phrase holds reported words after all: a quotation or a "that"-clause."""
     return " that " in content or any(c in _OPENERS for c in content)
@@ -263,9 +261,8 @@ def _looks_like_transcript(text, blocks) -> bool:
 class _State:
     """What one pass over a document keeps: output, the last speaker, the current transcript turn."""
 
-    def __init__(self, doc: Document, lex: Lexicon, quotes: list[Quote], news: bool = True, content_ends=None):
+    def __init__(self, doc: Document, lex: Lexicon, quotes: list[Quote], news: bool = True):
         self.doc, self.text, self.lex = doc, doc.text, lex
-        self.content_ends = content_ends  # the learned end chooser (None: the rules alone)
         self.news = news  # in a source's own voice, a sentence with no cue of its own is the source's
         self.quotes = quotes
         self.quote_starts = [q.open for q in quotes]
@@ -418,8 +415,11 @@ class _State:
         """The speaker phrase that opens the sentence (after a fronted adverbial clause ending in a comma);
         for a participle that opens the sentence ("Insisting …, Ruiz told …", "After meeting …, she said …"),
         the one after its clause."""
-        if tokens[cue.first].lower.endswith("ing") and (cue.first == 0 or cue.first == 1
-                                                         and tokens[0].lower in _PARTICIPLE_OPENERS):
+        f = 0
+        while f < cue.first and (tokens[f].lower in _OPENING_WORDS or tokens[f].text == ","):
+            f += 1  # "Yet by calling out …, Axelrod …", "And after meeting …, she …"
+        if tokens[cue.first].lower.endswith("ing") and (cue.first == f or cue.first == f + 1
+                                                         and tokens[f].lower in _PARTICIPLE_OPENERS):
             comma = next((k for k in range(cue.last, min(len(tokens), cue.last + 30)) if tokens[k].text == ","), None)
             rng = np_right(tokens, comma + 1, len(tokens), self.lex.titles) if comma is not None else None
             return rng if rng and (tokens[rng[1] - 1].text[:1].isupper() or tokens[rng[0]].lower in PRONOUNS
@@ -498,6 +498,9 @@ class _State:
                     return name  # "the union's president, Mary Kay Henry, said": the name between the commas
             return None
         rng = np_left(tokens, j, lo, titles)
+        share = self._share_subject(tokens, j, lo)
+        if share is not None and (rng is None or share[0] < rng[0]):
+            return share  # "58 percent of rural voters said": the share, not "voters"
         if rng is not None and rng[0] > lo and tokens[rng[0] - 1].lower in ("to", "with"):
             # "a source close to the mayor said", "officials familiar with the talks said": not the mayor
             return self._modified_subject(tokens, j, lo) or rng
@@ -505,6 +508,32 @@ class _State:
             return self._infinitive_subject(tokens, j, lo)
         return (rng or self._modified_subject(tokens, j, lo) or self._clause_subject(tokens, j, lo)
                 or _phrase_after_quote(tokens, j, lo))
+
+    def _share_subject(self, tokens: list[Token], j: int, lo: int) -> tuple[int, int] | None:
+        """A share of a poll's respondents that opens its clause: "42 percent said", "about one in five say",
+        "58 percent of Latino voters overall said", "32% call themselves …".  The respondents speak."""
+        k = j
+        while k > lo and j - k < 10 and (tokens[k - 1].text.isalnum() or tokens[k - 1].text == "%") \
+                and tokens[k - 1].lower not in _CLAUSE_WORDS and tokens[k - 1].lower not in self.lex.verbs:
+            k -= 1
+        for m in range(k, j + 1):  # the share: a number and "percent", or "one in five"
+            word = tokens[m].lower
+            if m > k and _is_number(tokens[m - 1]) and (word in ("percent", "%") or (
+                    word == "in" and m + 1 <= j and _is_number(tokens[m + 1]))):
+                break
+        else:
+            return None
+        first = m - 1
+        end = m + 1 if word != "in" else m + 2
+        if end <= j and not (tokens[end].lower == "of" and all(
+                t.text[:1].isalpha() and t.lower not in FUNCTION_WORDS for t in tokens[end + 1:j + 1])):
+            return None  # "42 percent of the vote went …" is no speaker; "58 percent of Latino voters" is
+        q = first
+        while q > lo and first - q < 3 and tokens[q - 1].lower in _SHARE_QUALIFIERS:
+            q -= 1  # "about", "nearly", "more than"
+        opens = q == lo or tokens[q - 1].text in _CLAUSE_PUNCT or tokens[q - 1].lower in _CLAUSE_WORDS \
+            or tokens[q - 1].lower in _OPENING_WORDS
+        return (first, j + 1) if opens else None
 
     def _infinitive_subject(self, tokens: list[Token], to: int, lo: int) -> tuple[int, int] | None:
         """The speaker of a reporting verb in the infinitive: the noun phrase right before "to" ("asked the
@@ -637,8 +666,9 @@ class _State:
                 mention = self.mention(tokens, rng)
                 # '"…," said X, a former governor': what follows X describes X; the content is before
                 after_lo = e
-                if cue.first == 0:
-                    # 'Said X, “…”': a sentence that opens with the inverted cue has its quotation after it
+                if all(t.lower in _OPENING_WORDS or t.text == "," for t in tokens[:cue.first]):
+                    # 'Said X, “…”', 'But, said X, “…”': a sentence that opens with the inverted cue has its
+                    # quotation after it
                     q = next((q for q in self.quotes_between(mention.span.end, e) if q.closed), None)
                     if q is not None and q.open - mention.span.end <= 120:
                         return self._emit_content((q.open + 1, q.close), cue_span, mention, direct=True)
@@ -710,6 +740,8 @@ class _State:
     def _place_content(self, tokens, s, e, cue_span, mention, after_lo, hi, lo_tok, lemma="") -> bool:
         """Content after the cue, or before it (``"…," he said.`` / ``P, the ministry said.``)."""
         text = self.text
+        if mention is not None and after_lo <= mention.span.start < hi:
+            hi = mention.span.start  # "By calling for a recount, Ruiz angered …": content stops at its speaker
         k = bisect.bisect_left(tokens, after_lo, key=lambda t: t.start)
         k2 = self._content_start(tokens, k, hi, lemma)
         if k2 is not None and k2 < len(tokens):
@@ -736,8 +768,12 @@ class _State:
             # interrupts one content; but after ", she said, and" a new clause of the writer's follows
             if _new_clause(text, after):
                 return self._emit_content(before, cue_span, mention)
-            return self._emit_content((before[0], self._content_end(tokens, after, lemma)[1]), cue_span, mention)
-        if _has_words(text, after, 1):
+            return self._emit_content((before[0], self._clause_of(after)[1]), cue_span, mention)
+        # "P, the ministry said on Monday.", "…, she said in an interview.": only a time, a place or a setting
+        # after the cue, so the content is the clause before it
+        setting_only = _has_words(text, after, 1) and q_after is None and (
+            _only_adjuncts(text[after[0]:after[1]]) or _is_setting(text[after[0]:after[1]]))
+        if _has_words(text, after, 1) and not setting_only:
             if q_after is not None and text[after[0]] in _OPENERS and q_after.close >= after[1] - 2:
                 return self._emit_content((q_after.open + 1, q_after.close), cue_span, mention, direct=True)
             first_words = [w.lower() for w in text[after[0]:after[1]].split()[:3]]
@@ -746,7 +782,7 @@ class _State:
                 # "responded by blocking the data", "spoke today with X", "spoke at the memorial":
                 # an action or a place, not what was said
                 return False
-            return self._emit_content(self._content_end(tokens, after, lemma), cue_span, mention)
+            return self._emit_content(self._clause_of(after), cue_span, mention)
         if before[1] - before[0] >= 2 and (mention is None or mention.span.start >= before[1]):
             if lo_tok:
                 return False  # "X rejected the demand, the ministry said": the inner speaker's statement stands alone
@@ -772,42 +808,13 @@ class _State:
             return _trim_span(self.text, lo, end, " \t\r\n\u00a0,;:")
         return lo, hi
 
-    def _content_end(self, tokens: list[Token], span: tuple[int, int], lemma: str) -> tuple[int, int]:
-        """Content after a cue up to where the writer takes over: the rule cut of `_clause_of`, or, with a
-        content-end chooser (`stance.segment.boundary`), the best of its candidate ends (the rule cut one of
-        its features)."""
-        rule = self._clause_of(span)
-        if self.content_ends is None:
-            return rule
-        lo, hi = span
-        first = bisect.bisect_left(tokens, lo, key=lambda t: t.start)
-        stop = bisect.bisect_left(tokens, hi, key=lambda t: t.start)
-        rule_k = bisect.bisect_left(tokens, rule[1], key=lambda t: t.start)
-        end = self.content_ends.choose(span, self._end_candidates(tokens, span, first, stop, rule_k, lemma))
-        return (lo, hi) if end is None else (lo, end)
-
-    def _end_candidates(self, tokens, span: tuple[int, int], first: int, stop: int, rule_k: int, lemma: str):
-        """``(end offset, features)`` of each boundary of a content where it may end (`is_boundary`) and of its
-        longest end, in text order."""
-        (lo, hi), verbs = span, self.lex.verbs
-        commas = 0  # in tokens[first:k], counted as k advances (the features stay linear in the content)
-        for k in range(first + 1, stop + 1):
-            commas += tokens[k - 1].text == ","
-            if k < stop and not is_boundary(tokens[k]):
-                continue
-            at = tokens[k].start if k < stop else hi
-            q = self.quote_at(at) if k < stop else None
-            if q is not None and q.open < at <= q.close:
-                continue  # the speaker's own words are never cut, nor their closing mark left out
-            end = _trim_span(self.text, lo, at)[1]
-            if end > lo:
-                yield end, end_features(tokens, k, first, stop, cue=lemma, rule=rule_k, verbs=verbs, commas=commas)
-
     def _emit_content(self, content, cue_span, mention, direct=False) -> bool:
         if content is None or content[1] - content[0] < 2 or _only_adjuncts(self.text[content[0]:content[1]]):
             return False
-        if not direct and all(w.lower() in FUNCTION_WORDS for w in self.text[content[0]:content[1]].split()):
-            return False  # "making this argument and …": a conjunction is no content
+        words = self.text[content[0]:content[1]].lower().split()
+        if not direct and all(w in FUNCTION_WORDS for w in words) and not (
+                len(words) >= 2 and pronoun_of(words[0]) in PRONOUNS and words[0] != "it"):
+            return False  # "making this argument and …": a conjunction is no content; "he would" is a clause
         lo, hi = content
         if direct:
             self.emit((lo, hi), cue_span, mention, "direct")
@@ -940,6 +947,16 @@ def _appositive_name(tokens: list[Token], j: int, lo: int, titles) -> tuple[int,
 
 _PHRASE_OPENERS = DETERMINERS | frozenset("one another some many several two three four".split())
 _QUOTE_CLOSERS = frozenset("\u201d\u2019\"'\u00bb")
+
+
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+_SHARE_QUALIFIERS = frozenset("about nearly almost roughly some only just over under more fewer less than "
+                              "around barely".split())
+
+
+def _is_number(tok: Token) -> bool:
+    """"42", "9.5", "three": the count of a share."""
+    return tok.lower in _NUMBER_WORDS or tok.text.replace(".", "", 1).isdigit()
 
 
 def _plain_phrase_right(tokens: list[Token], i: int) -> tuple[int, int] | None:

@@ -6,7 +6,7 @@ and cues reported inside someone else's content (``said that X would add …``,
 ``in saying …``).  Whether such a statement is one depends on the cue word, on
 whether it sits inside another statement's content, on its speaker mention and
 on how its content opens, so the decision is learned: a logistic regression
-trained on PolNeAR's training split by ``experiments/train_boundary_model.py``
+trained on PolNeAR's training split by ``experiments/train_statement_filter.py``
 (a statement is right when its cue is a PolNeAR cue or its content matches a
 PolNeAR content), with the threshold chosen on PolNeAR dev.  It applies to
 news only (source-voice documents and transcripts follow ANNOTATION.md rules
@@ -16,7 +16,6 @@ Plain data, scored without scikit-learn (`stance.segment.plain_model`).
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 
 from ..document import Statement
@@ -26,7 +25,6 @@ from .plain_model import LinearModel, bundled_model
 __all__ = ["StatementFilter", "statement_features", "stance_cue", "load_statement_filter", "MODEL_FILE"]
 
 MODEL_FILE = "statement_filter.json"
-KIND = "statement_filter"
 _REACH = 4  # statements either side that may hold this one's cue in their content
 _STANCES = frozenset({"demand", "concern", "rejection"})
 
@@ -78,8 +76,7 @@ def statement_features(text: str, statements: Sequence[tuple[Statement, object]]
 class StatementFilter(LinearModel):
     """Keeps a cued statement when the probability that it is one reaches the threshold."""
 
-    def __init__(self, weights, intercept, threshold=0.5, *, kind=KIND, metadata=None):
-        super().__init__(weights, intercept, threshold, kind=kind, metadata=metadata)
+    kind = "statement_filter"
 
     def keep(self, text: str, statements: Sequence[tuple[Statement, object]], lexicon=None
              ) -> list[tuple[Statement, object]]:
@@ -89,16 +86,7 @@ class StatementFilter(LinearModel):
                 if pair[0].cue_span is None or (lexicon is not None and stance_cue(text, pair[0], lexicon))
                 or self.passes(statement_features(text, statements, i))]
 
-    @classmethod
-    def from_dict(cls, data, kind=KIND):
-        return super().from_dict(data, kind)
 
-    @classmethod
-    def load(cls, path, kind=KIND):
-        return super().load(path, kind)
-
-
-@functools.lru_cache(maxsize=1)
 def load_statement_filter() -> StatementFilter | None:
     """The bundled filter (``stance/resources/models/statement_filter.json``), or None when it is not there."""
-    return bundled_model(StatementFilter, MODEL_FILE, KIND)
+    return bundled_model(StatementFilter, MODEL_FILE)

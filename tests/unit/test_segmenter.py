@@ -121,6 +121,20 @@ def test_headlines_captions_and_boilerplate_yield_nothing():
     ("The senator said the plan was dead, telling reporters it would never pass.",
      [("The senator", "said", "the plan was dead", "indirect"),
       ("The senator", "telling", "reporters it would never pass", "indirect")]),
+    # a name ending in an abbreviation; an inverted cue after an opening word
+    ("Ana Ruiz Jr. warned that the plan had failed.",
+     [("Ana Ruiz Jr.", "warned", "that the plan had failed", "indirect")]),
+    ("Lima Holdings Inc. said it would close the plant.",
+     [("Lima Holdings Inc.", "said", "it would close the plant", "indirect")]),
+    ("But, said Silva, “I do not want a conflict.”", [("Silva", "said", "I do not want a conflict.", "direct")]),
+    # a poll share speaks; a pronoun and an auxiliary are a clause
+    ("About 9 percent said they had no preference.", [("9 percent", "said", "they had no preference", "indirect")]),
+    ("But 58 percent of rural voters said the plan was fair.",
+     [("58 percent of rural voters", "said", "the plan was fair", "indirect")]),
+    ("About one in five say they would not vote.", [("one in five", "say", "they would not vote", "indirect")]),
+    ("Ana Ruiz said she would.", [("Ana Ruiz", "said", "she would", "indirect")]),
+    # a participle clause that opens the sentence after a conjunction: its content stops at its speaker
+    ("Yet by calling for a recount, Silva took a familiar role.", [("Silva", "calling for", "a recount", "indirect")]),
 ])
 def test_speaker_and_content_forms(text, expected):
     assert segment(text) == expected
@@ -132,3 +146,51 @@ def test_a_cue_after_and_takes_the_sentence_subject_in_news_only():
     # in a source's own voice the whole sentence is the source's (rule 9)
     release = "We have deep concerns about the report and raised them with the agency."
     assert [c for _, c, _, _ in segment(release, genre="statement")] == [None]
+
+def _contents(text, genre="news", **options):
+    found = RuleSegmenter(**options).segment(Document("t", text, {"genre": genre}))
+    return [st.content_span.text(text) for st, _ in found]
+
+
+# -- content interrupted by its cue, quotations continued --------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The average monthly payment, the ministry says, would be 300 pesos.",
+     "The average monthly payment, the ministry says, would be 300 pesos"),
+    ("If the plan fails, Ana Ruiz argues, there are other tools.",
+     "If the plan fails, Ana Ruiz argues, there are other tools"),
+    ("A wall would stop smugglers, she said, but also drugs.", "A wall would stop smugglers, she said, but also drugs"),
+    # a conjunction and a new clause after the cue: the writer goes on, the content is before the cue
+    ("It would take two weeks to convene the council, he said, and long talks could paralyse it.",
+     "It would take two weeks to convene the council"),
+])
+def test_a_cue_that_interrupts_its_content(text, expected):
+    assert _contents(text, statement_filter=None) == [expected]
+
+
+def test_a_quotation_continues_past_a_statement_in_a_relative_clause_of_its_sentence():
+    text = "“They tried to stop me,” said Ana Ruiz, who wrote about the visit in her book. “It did not work.”"
+    found = [(c, m and m.span.text(text)) for c, m in
+             ((st.content_span.text(text), m) for st, m in
+              RuleSegmenter(statement_filter=None).segment(Document("t", text, {"genre": "news"})))]
+    assert found[0] == ("They tried to stop me,", "Ana Ruiz")
+    assert found[-1] == ("It did not work.", "Ana Ruiz")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The plan failed, the ministry said on Monday.", "The plan failed"),
+    ("Twelve people were hurt, the agency reported Friday.", "Twelve people were hurt"),
+    ("The border will close, she said in an interview.", "The border will close"),
+])
+def test_a_time_or_a_setting_after_a_final_cue_leaves_the_content_before_it(text, expected):
+    assert _contents(text, statement_filter=None) == [expected]
+
+
+def test_a_verb_followed_only_by_a_place_still_reports_nothing():
+    assert _contents("Ana Ruiz spoke at the memorial on Friday.", statement_filter=None) == []
+
+
+def test_a_share_of_a_vote_is_no_speaker():
+    assert [m for m, *_ in segment("The party won 42 percent of the vote, officials said.", genre="news")] == [
+        "officials"]
