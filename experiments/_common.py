@@ -84,6 +84,17 @@ def training_config(spec) -> dict:
             "weak_labels": spec.get("weak_labels", {}), "self_training": spec.get("self_training", {})}
 
 
+def body_sentences(text: str) -> list[tuple[int, int]]:
+    """The sentences the segmenter reads (page furniture left out): what the PolNeAR diagnosis and the cue
+    model's training look at."""
+    from stance.text import find_quotes, layout, paragraph_spans, split_sentences
+
+    quotes = find_quotes(text, paragraph_spans(text))
+    blocks = [(b.start, b.end) for b in layout(text) if b.kind == "body"]
+    return [se for block in blocks
+            for se in split_sentences(text, [block], [q for q in quotes if block[0] <= q.open < block[1]])]
+
+
 def plt_or_none():
     """matplotlib's pyplot on the Agg backend, or None when the optional extra ``report`` is not installed."""
     try:

@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import experiment_parser, load_config, result_dir, write_json  # noqa: E402
+from _common import body_sentences, experiment_parser, load_config, result_dir, write_json  # noqa: E402
 
 from stance import Pipeline  # noqa: E402
 from stance.corpora.team import read_polnear  # noqa: E402
@@ -30,16 +30,7 @@ from stance.evaluate.matching import match_spans, trim  # noqa: E402
 from stance.evaluate.polnear import merge_quote_sentences, polnear_document, polnear_statements  # noqa: E402
 from stance.segment import load_lexicon  # noqa: E402
 from stance.segment.cues import find_cues  # noqa: E402
-from stance.text import find_quotes, layout, paragraph_spans, split_sentences  # noqa: E402
 from stance.text.tokens import tokenize  # noqa: E402
-
-
-def body_sentences(text: str) -> list[tuple[int, int]]:
-    """The sentences the segmenter reads (page furniture left out)."""
-    quotes = find_quotes(text, paragraph_spans(text))
-    blocks = [(b.start, b.end) for b in layout(text) if b.kind == "body"]
-    return [se for block in blocks
-            for se in split_sentences(text, [block], [q for q in quotes if block[0] <= q.open < block[1]])]
 
 
 def _overlap(a, b) -> int:

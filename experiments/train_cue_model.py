@@ -28,23 +28,14 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import fit_logistic, load_config, model_parser, save_or_check  # noqa: E402
+from _common import body_sentences, fit_logistic, load_config, model_parser, save_or_check  # noqa: E402
 
 from stance.corpora.team import read_polnear  # noqa: E402
 from stance.provenance import data_fingerprint, versions  # noqa: E402
 from stance.segment import load_lexicon  # noqa: E402
 from stance.segment.cue_model import CueModel, cue_features  # noqa: E402
 from stance.segment.cues import FINAL_REFUSALS, _is_title_case, verb_refusal  # noqa: E402
-from stance.text import find_quotes, layout, paragraph_spans, split_sentences  # noqa: E402
 from stance.text.tokens import tokenize  # noqa: E402
-
-
-def body_sentences(text: str) -> list[tuple[int, int]]:
-    """The sentences the segmenter reads (page furniture left out)."""
-    quotes = find_quotes(text, paragraph_spans(text))
-    blocks = [(b.start, b.end) for b in layout(text) if b.kind == "body"]
-    return [se for block in blocks
-            for se in split_sentences(text, [block], [q for q in quotes if block[0] <= q.open < block[1]])]
 
 
 def candidates(split: str, lexicon) -> tuple[list[list[str]], list[int], str]:

@@ -47,13 +47,12 @@ __all__ = ["EntityResolver"]
 
 _HONORIFICS = frozenset("mr mrs ms miss dr sir madam the".split())
 _POSSESSIVE_PRONOUNS = {"its": "it", "his": "he", "her": "she", "their": "they", "our": "we", "my": "i"}
-_PERSON_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
 _GROUP_WORDS = frozenset("leaders sides countries governments ministers parties nations members allies".split())
 # heads of descriptions that denote the people taking part in a meeting or call ("the two leaders", "the officials")
 _PARTICIPANT_WORDS = frozenset("leaders ministers officials sides presidents counterparts".split())
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")  # "NSAs", "FMs": officials named by an office's initials
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4}
-# a group a meeting's host meets: "with transatlantic leaders", "with the leaders of the three Baltic countries"
+# a group a meeting's host meets: "with transatlantic leaders", "with the leaders of the three Andean countries"
 _MEETING_GROUP = re.compile(r"\b((?:the\s+)?(?:(?!with\b)[A-Za-z][\w-]*\s+){0,2}(?:leaders|heads of state|ministers|"
                             r"counterparts|presidents)(?:\s+of\s+the(?:\s+[A-Za-z][\w-]*){1,4}?\s+(?:countries|states|"
                             r"nations|allies))?)\b")
@@ -104,8 +103,8 @@ _OFFICE_OF_PLACE = re.compile(r"(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}of\s+(?:the\s
 
 
 def _trailing_person(name: str) -> str:
-    """The person's name at the end of a run of capitalised words that begins with places ("Northern Ireland Boris
-    Johnson" -> "Boris Johnson"): the surname, its initials and one given name."""
+    """The person's name at the end of a run of capitalised words that begins with places ("Northern Ireland Omar
+    Haddad" -> "Omar Haddad"): the surname, its initials and one given name."""
     words = name.split()
     k = len(words) - 1
     while k > 0 and (len(words[k - 1].rstrip(".")) == 1 or words[k - 1].lower() in _NAME_PARTICLES):
@@ -384,7 +383,7 @@ class _Resolution:
         if not any(w in self.titles or w in SPEAKER_NOUNS for w in words):
             return None
         if len(raw) >= 2 and raw[-1][:1].isupper() and words[-2] in self.titles:
-            return None  # "Secretary Austin, Chairman Milley, …": a titled name is a name, not a description
+            return None  # "Secretary Lima, Chairman Ruiz, …": a titled name is a name, not a description
         end = mention.span.end
         k = bisect.bisect_left(self.starts, end)
         for chain in self.chains[k:k + 2]:
@@ -425,7 +424,7 @@ class _Resolution:
             first, last = rng
             head = tokens[last - 1]
             if first > 0 and tokens[first - 1].lower in _POST_MODIFIER:
-                # "director general of the Foreign Ministry's Bureau": part of an appositive, go to its comma
+                # "director of the ministry's legal office": part of an appositive, go to its comma
                 k = first - 1
                 while k >= 0 and tokens[k].text != ",":
                     k -= 1
@@ -444,7 +443,8 @@ class _Resolution:
         return None
 
     def _issuer(self) -> str | None:
-        """Who speaks in a document's own voice: ``metadata["issuer"]``, else "We, the X", else its first organisation."""
+        """Who speaks in a document's own voice: ``metadata["issuer"]``, else "We, the X", else its first
+        organisation."""
         if "issuer_cache" in self.__dict__:
             return self.__dict__["issuer_cache"]
         joint = self.doc.metadata.get("genre") == "joint_statement"
@@ -626,7 +626,8 @@ class _Resolution:
         return self._register(name, self._type_of(name, title), cleaned if cleaned != name else None, title)
 
     def _surname(self, word: str) -> str | None:
-        """The fullest person-like name (text, then title) beginning or ending with ``word`` ("Wang" -> "Wang Lirong")."""
+        """The fullest person-like name (text, then title) beginning or ending with ``word``
+        ("Wang" -> "Wang Lirong")."""
         if self._surnames is None:
             index: dict[str, str] = {}
             seen = set()
@@ -844,7 +845,7 @@ class _Resolution:
         parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?(?!\s*(?:Jr|Sr)\b)|\s+and\s+|\s*&\s*", surface)
                  if p.strip()]
         merged, pending = [], None
-        for part in parts:  # "Prime Minister of the United Kingdom and Northern Ireland Boris Johnson" is one member
+        for part in parts:  # "Prime Minister of the United Kingdom and Northern Ireland A. B." is one member
             part = f"{pending} and {part}" if pending else part
             pending = None
             if _OFFICE_OF_PLACE.match(part) and not name_chains(part, [(0, len(part))], self.titles, self.gaz):
@@ -865,7 +866,7 @@ class _Resolution:
             own = name_chains(part, [(0, len(part))], self.titles, self.gaz)
             name = own[0].name if own and own[0].title else part
             if own and not own[-1].title and own[-1].start > 0 and len(own[-1].name.split()) > 2:
-                name = _trailing_person(own[-1].name)  # "… of the United Kingdom and Northern Ireland Boris Johnson"
+                name = _trailing_person(own[-1].name)  # "… of the United Kingdom and Northern Ireland A. B."
             words = [w for w in name.split() if w.lower().rstrip(".") not in _HONORIFICS]
             name = " ".join(words) or name
             if len(name.split()) == 1 and not self.gaz.country(name):

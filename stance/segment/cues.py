@@ -175,7 +175,7 @@ def verb_refusal(tokens, i, entries, title_case=False) -> str | None:
     if i + 1 < len(tokens) and tokens[i + 1].lower in _NOT_CONTENT_AFTER:
         return "interaction_after"
     if tokens[i].lower == entries[0].lemma and i > 0 and not _base_form_subject(tokens[i - 1]):
-        return "base_form"  # "held brief talks": a base form after a non-subject is an adjective or a noun
+        return "base_form"  # "held separate talks": a base form after a non-subject is an adjective or a noun
     if prev in _ADJECTIVAL_BEFORE:
         return "adjectival"
     if (i >= 2 and prev in _NOUN_MODIFIERS and _noun_like(tokens[i].lower, entries[0].lemma)

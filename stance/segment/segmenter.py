@@ -1,8 +1,8 @@
-"""The rule-based statement segmenter: cues, speaker mentions and content spans, sentence by sentence.
+"""The statement segmenter: cues, speaker mentions and content spans, sentence by sentence.
 
 For each body sentence (page furniture is skipped, see `stance.text.clean`):
 
-1. find the reporting cues (`find_cues`);
+1. find the reporting cues (`find_cues`: lexicon rules, and the learned cue model for speech verbs);
 2. for each cue, the speaker mention: left of the cue (``Nakagome also
    said``), across an appositive (``X, director of Y, said``), right of it
    (``said Nakagome``, ``according to X``), or the possessor of a reporting
@@ -13,9 +13,11 @@ For each body sentence (page furniture is skipped, see `stance.text.clean`):
    sentences is one statement per sentence (ANNOTATION.md rule 2);
 4. quotations with no cue that continue a quoting paragraph keep its speaker.
 
-Transcripts (speaker labels such as ``MS. PSAKI:``) and documents in a
-source's own voice (``metadata["genre"]`` in ``statement``, ``readout``,
-``joint_statement``) follow rules 9 and 10 of ANNOTATION.md.
+In news, the learned statement filter (`stance.segment.statement_filter`) then drops
+cued statements whose cue reports an action rather than speech.  Transcripts (speaker
+labels such as ``MS. PSAKI:``) and documents in a source's own voice
+(``metadata["genre"]`` in ``statement``, ``readout``, ``joint_statement``) follow rules
+9 and 10 of ANNOTATION.md.
 """
 
 from __future__ import annotations
@@ -215,7 +217,8 @@ _PARTICIPLE_OPENERS = frozenset({"after", "before", "while", "by", "when", "sinc
 
 
 def _is_participle_cue(tokens: list[Token], cue: CueMatch) -> bool:
-    """"…, adding that …", "by calling for …", "after saying …": a participle whose subject is the sentence's."""
+    """"…, adding that …", "by calling for …", "after saying …": a participle whose subject is the
+    sentence's."""
     return (tokens[cue.first].lower.endswith("ing")
             and (cue.first == 0 or tokens[cue.first - 1].lower in _PARTICIPLE_BEFORE))
 
@@ -332,7 +335,7 @@ class _State:
         cues = [c for c in find_cues(tokens, lex) if c.entry.speech and not self._inside_quote(tokens, c)]
         cues += self._colon_cues(tokens, cues)
         if cues and cues[0].possessor is None:
-            # "cannot approve of Japan's protest about …": a reporting noun inside another statement is its topic
+            # "cannot approve of the envoy's protest about …": a reporting noun inside another statement is its topic
             cues = [cues[0]] + [c for c in cues[1:] if c.possessor is None]
         cues.sort(key=lambda c: c.first)
         viable: list[CueMatch] = []
@@ -360,7 +363,8 @@ class _State:
         if cue.entry.speaker == "after":
             return self._source_after(tokens, cue.last) is not None
         if cue.passive:
-            return cue.last < n and tokens[cue.last].lower == "by" and np_right(tokens, cue.last + 1, n, titles) is not None
+            return (cue.last < n and tokens[cue.last].lower == "by"
+                    and np_right(tokens, cue.last + 1, n, titles) is not None)
         if self._subject(tokens, cue, prev.last if prev else 0) is not None:
             return True
         if prev is not None and _shares_subject(tokens, prev, cue):
@@ -417,7 +421,7 @@ class _State:
         the one after its clause."""
         f = 0
         while f < cue.first and (tokens[f].lower in _OPENING_WORDS or tokens[f].text == ","):
-            f += 1  # "Yet by calling out …, Axelrod …", "And after meeting …, she …"
+            f += 1  # "Yet by calling for …, Silva …", "And after meeting …, she …"
         if tokens[cue.first].lower.endswith("ing") and (cue.first == f or cue.first == f + 1
                                                          and tokens[f].lower in _PARTICIPLE_OPENERS):
             comma = next((k for k in range(cue.last, min(len(tokens), cue.last + 30)) if tokens[k].text == ","), None)
@@ -495,7 +499,7 @@ class _State:
                     return rng  # "Ana Ruiz, …, said", "A campaign adviser, who …, said"
                 name = np_left(tokens, j - 1, k + 1, titles)
                 if name and name[0] == k + 1 and all(t.text[:1].isupper() or t.text == "." for t in tokens[k + 1:j]):
-                    return name  # "the union's president, Mary Kay Henry, said": the name between the commas
+                    return name  # "the union's president, Ana Ruiz, said": the name between the commas
             return None
         rng = np_left(tokens, j, lo, titles)
         share = self._share_subject(tokens, j, lo)
@@ -511,7 +515,7 @@ class _State:
 
     def _share_subject(self, tokens: list[Token], j: int, lo: int) -> tuple[int, int] | None:
         """A share of a poll's respondents that opens its clause: "42 percent said", "about one in five say",
-        "58 percent of Latino voters overall said", "32% call themselves …".  The respondents speak."""
+        "58 percent of rural voters overall said", "30% describe themselves as …".  The respondents speak."""
         k = j
         while k > lo and j - k < 10 and (tokens[k - 1].text.isalnum() or tokens[k - 1].text == "%") \
                 and tokens[k - 1].lower not in _CLAUSE_WORDS and tokens[k - 1].lower not in self.lex.verbs:
@@ -527,7 +531,7 @@ class _State:
         end = m + 1 if word != "in" else m + 2
         if end <= j and not (tokens[end].lower == "of" and all(
                 t.text[:1].isalpha() and t.lower not in FUNCTION_WORDS for t in tokens[end + 1:j + 1])):
-            return None  # "42 percent of the vote went …" is no speaker; "58 percent of Latino voters" is
+            return None  # "42 percent of the vote went …" is no speaker; "58 percent of rural voters" is
         q = first
         while q > lo and first - q < 3 and tokens[q - 1].lower in _SHARE_QUALIFIERS:
             q -= 1  # "about", "nearly", "more than"
@@ -814,7 +818,7 @@ class _State:
         words = self.text[content[0]:content[1]].lower().split()
         if not direct and all(w in FUNCTION_WORDS for w in words) and not (
                 len(words) >= 2 and pronoun_of(words[0]) in PRONOUNS and words[0] != "it"):
-            return False  # "making this argument and …": a conjunction is no content; "he would" is a clause
+            return False  # "backing the plan and …": a conjunction is no content; "he would" is a clause
         lo, hi = content
         if direct:
             self.emit((lo, hi), cue_span, mention, "direct")

@@ -24,7 +24,8 @@ mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt rep sen gov lt.gov pr
 st mt ft jr sr co corp inc ltd llc bros dept univ assn est fig no nos vol vs etc al approx
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 u.s u.n u.k u.s.a e.u d.c n.y l.a p.m a.m i.e e.g cf op rev hon gov't
-ariz calif colo conn fla ga ill ind kan ky la mass md mich minn miss mo mont neb nev okla ore pa tenn tex va wash wis wyo
+ariz calif colo conn fla ga ill ind kan ky la mass md mich minn miss mo mont neb nev okla ore pa tenn
+tex va wash wis wyo
 """.split())
 # abbreviations that often end a sentence: a boundary after them when a sentence-like word follows
 _TERMINAL_ABBREVIATIONS = frozenset({"u.s", "u.n", "u.k", "u.s.a", "e.u", "d.c", "p.m", "a.m", "etc", "jr", "co", "inc",

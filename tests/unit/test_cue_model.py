@@ -107,7 +107,8 @@ def test_a_speaker_sentence_after_a_quotation_takes_it_from_the_earlier_speaker(
 
 @pytest.mark.parametrize("text,speaker", [
     ("Election monitors warned that the count was slow.", "Election monitors"),
-    ("The party's campaign chief, Mei Lin, argued that the rules were unfair.", "Mei Lin"),  # the name, not the office before it
+    # the name, not the office before it
+    ("The party's campaign chief, Mei Lin, argued that the rules were unfair.", "Mei Lin"),
     ("A lawyer for the two newspapers, Mei Lin, argued that the rules were unfair.", "Mei Lin"),
     ("“We will appeal,” the 43-year-old said.", "the 43-year-old"),
     ("“We will appeal,” said one person close to the family.", "one person close"),

@@ -49,7 +49,8 @@ def test_score_end_to_end():
 
 
 def test_groups_named_by_their_members():
-    gold = "Joseph R. Biden Jr. of the United States and Luiz Inácio Lula da Silva of the Federative Republic of Brazil"
+    gold = ("Joseph R. Biden Jr. of the United States and Luiz Inácio Lula da Silva"
+            " of the Federative Republic of Brazil")
     assert same_speaker("Biden and Lula", gold)
     assert same_speaker("Joseph R. Biden Jr. and Luiz Inácio Lula da Silva", gold)
     assert not same_speaker("Biden and Macron", gold)

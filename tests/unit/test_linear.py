@@ -122,7 +122,7 @@ def test_probabilities_are_calibrated_scores_and_decision_function_agrees():
 
 def test_lexicon_features_read_negation_and_modality():
     lex = load_lexicon("en")
-    f = lexicon_signals({"content": "that it absolutely cannot approve of Japan's protest", "cue": "said"}, lex)
+    f = lexicon_signals({"content": "that it simply cannot approve of the envoy's protest", "cue": "said"}, lex)
     assert f["cue_label=neutral"] == 1 and f["mod:neg_ability"] == 1 and f["content_rejection"] == 1
     f = lexicon_signals({"content": "Yemen has rejected a U.S. request", "cue": ""}, lex)
     assert f["cue_label=none"] == 1 and f["first_content_cue=rejection"] == 1
