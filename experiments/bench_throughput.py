@@ -84,13 +84,13 @@ def peak_rss_mb() -> float:
 
 def analyse_batch(batch: list[tuple[str, str, dict]]) -> tuple[int, float]:
     """Statements found in a batch, and the peak memory of the process that analysed it (a joblib task)."""
-    nlp = worker_pipeline()
+    nlp = worker_pipeline(freeze_heap=True)  # a process of its own, as corpus runs' workers and the CLI
     found = sum(len(a.statements) for a in nlp.pipe(Document(i, t, m) for i, t, m in batch))
     return found, peak_rss_mb()
 
 
 def run_in_process(docs) -> dict:
-    nlp = worker_pipeline()
+    nlp = worker_pipeline(freeze_heap=True)  # a process of its own, as corpus runs' workers and the CLI
     wall, cpu = time.perf_counter(), time.process_time()
     found = sum(len(a.statements) for a in nlp.pipe(Document(i, t, m) for i, t, m in docs))
     return {"seconds": time.perf_counter() - wall, "cpu_seconds": time.process_time() - cpu, "statements": found,
@@ -118,7 +118,7 @@ def stage_costs(docs, repeats: int) -> dict:
     batches of 64 documents, as `Pipeline.pipe` does.  CPU time (``time.process_time``), since the machine may
     be shared; the parts overlap (``segment`` includes its own ``tokens`` and ``text``).
     """
-    nlp = worker_pipeline()
+    nlp = worker_pipeline(freeze_heap=True)  # a process of its own, as corpus runs' workers and the CLI
     documents = [Document(i, t, m) for i, t, m in docs]
     texts = [d.text for d in documents]
 

@@ -63,7 +63,8 @@ def cmd_analyze(args) -> int:
     summary = run_corpus(args.paths, args.output, fmt=_default_format(args), model=args.model, genre=args.genre,
                          text_field=args.text_field, id_field=args.id_field, errors=args.errors,
                          n_jobs=args.n_jobs, batch_size=args.batch_size, backend=args.backend,
-                         scheduler=args.scheduler, resume=args.resume, progress=progress, on_error=_Reporter())
+                         scheduler=args.scheduler, resume=args.resume, progress=progress, on_error=_Reporter(),
+                         freeze_heap=True)  # the command owns its process
     if args.verbose:
         resumed = f" ({summary.resumed_after} documents done before resuming)" if summary.resumed_after else ""
         print(f"stance: {summary.documents} documents, {summary.statements} statements, {summary.errors} errors"

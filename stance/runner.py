@@ -62,13 +62,15 @@ _PIPELINES: dict = {}
 _PIPELINES_LOCK = threading.Lock()
 
 
-def worker_pipeline(model=None, genre: str = "auto"):
+def worker_pipeline(model=None, genre: str = "auto", *, freeze_heap: bool = False):
     """This process's `Pipeline` for ``model`` and ``genre``, built (and its model loaded and checked) once.
 
-    Once built and warmed up (lexicons and gazetteer loaded), everything the process holds is moved out of
-    the garbage collector's view (``gc.freeze``): the model, lexicons and vocabularies live as long as the
-    process, and otherwise every full collection walks through them again while documents are analysed
-    (about a tenth of the pipeline's time).  Garbage made later is collected as usual.
+    ``freeze_heap=True`` is for processes the run owns (joblib/Dask workers, the command line): once the
+    pipeline is built and warmed up (lexicons and gazetteer loaded), everything the process holds is moved
+    out of the garbage collector's view (``gc.freeze``, once per process), since the model, lexicons and
+    vocabularies live as long as the process and every full collection would otherwise walk through them
+    again (about a tenth of the pipeline's time).  It is off by default because it is a process-wide
+    setting: a library user's own objects alive at that moment would never be collected.
     """
     key = (None if model is None else str(model), genre)
     with _PIPELINES_LOCK:
@@ -82,17 +84,31 @@ def worker_pipeline(model=None, genre: str = "auto"):
             _ = pipeline.classifier
             pipeline("Officials said on Monday that the talks would continue.")  # loads what the stages use
             _PIPELINES[key] = pipeline
-            gc.collect()
-            gc.freeze()
+        if freeze_heap:
+            _freeze_heap()
     return pipeline
 
 
-def analyze_batch(batch: list[tuple[str, str, dict]], model=None, genre: str = "auto") -> list[tuple]:
+_HEAP_FROZEN = False
+
+
+def _freeze_heap() -> None:
+    """Move every object alive now out of the cyclic garbage collector's view, once per process."""
+    global _HEAP_FROZEN
+    if not _HEAP_FROZEN:
+        gc.collect()
+        gc.freeze()
+        _HEAP_FROZEN = True
+
+
+def analyze_batch(batch: list[tuple[str, str, dict]], model=None, genre: str = "auto",
+                  freeze_heap: bool = False) -> list[tuple]:
     """``(records, None)``, or ``(None, message)`` if it failed, for each ``(id, text, metadata)`` of a batch.
 
     Documents travel as plain tuples: a `Document`'s read-only metadata cannot be pickled.
+    ``freeze_heap``: see `worker_pipeline`.
     """
-    pipeline = worker_pipeline(model, genre)
+    pipeline = worker_pipeline(model, genre, freeze_heap=freeze_heap)
     docs = [Document(doc_id, text, metadata) for doc_id, text, metadata in batch]
     try:  # the whole batch at once: one classifier call (`Pipeline.pipe`)
         return [(analysis.records(), None) for analysis in pipeline.pipe(docs, batch_size=len(docs) or 1)]
@@ -255,7 +271,7 @@ def run_corpus(paths: list[str], output: str | None = None, *, fmt: str = "jsonl
                text_field: str = "text", id_field: str = "id", errors: str = "strict", n_jobs: int | None = None,
                batch_size: int = 64, backend: str = "loky", scheduler: str | None = None, resume: bool = False,
                progress: bool = False, on_error: Callable[[str], None] | None = None, stream=None,
-               row_group_size: int = ROW_GROUP_ROWS) -> RunSummary:
+               row_group_size: int = ROW_GROUP_ROWS, freeze_heap: bool = False) -> RunSummary:
     """Analyse every document of ``paths`` and write its statement records to ``output`` (or ``stream``).
 
     Parameters
@@ -274,6 +290,9 @@ def run_corpus(paths: list[str], output: str | None = None, *, fmt: str = "jsonl
         Show a tqdm bar on standard error (documents/s, statements found).
     on_error : callable, optional
         Called with a one-line message for each bad record or failed document (they are skipped).
+    freeze_heap : bool
+        Freeze this process's heap once the pipeline is loaded (`worker_pipeline`): for a caller that owns
+        the process, such as the command line.  Worker processes always do it; worker threads never.
     """
     from tqdm import tqdm
 
@@ -310,7 +329,7 @@ def run_corpus(paths: list[str], output: str | None = None, *, fmt: str = "jsonl
     if in_process and scheduler:
         raise StanceError("--scheduler ADDRESS goes with --backend dask")
     with contextlib.nullcontext() if in_process else parallel_backend(backend, scheduler):
-        worker_pipeline(model, genre)  # load and check the model before reading any input
+        worker_pipeline(model, genre, freeze_heap=freeze_heap and in_process)  # load and check the model first
         input_errors = _InputErrors(on_error)
         docs = iter_documents(paths, text_field=text_field, id_field=id_field, errors=errors,
                               on_error=input_errors)
@@ -325,12 +344,12 @@ def run_corpus(paths: list[str], output: str | None = None, *, fmt: str = "jsonl
         snapshots: collections.deque = collections.deque()
         batches = _batches(docs, batch_size, done, input_errors, snapshots)
         if in_process:  # no joblib import: the first output comes sooner
-            outputs = (analyze_batch(batch, model, genre) for batch in batches)
+            outputs = (analyze_batch(batch, model, genre, freeze_heap) for batch in batches)
         else:
             import joblib
 
             outputs = joblib.Parallel(n_jobs=n_jobs, return_as="generator")(
-                joblib.delayed(analyze_batch)(batch, model, genre) for batch in batches)
+                joblib.delayed(analyze_batch)(batch, model, genre, backend != "threading") for batch in batches)
         complete = False
         try:
             with tqdm(desc="stance analyze", unit="doc", initial=done, disable=not progress, file=sys.stderr,

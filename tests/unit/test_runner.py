@@ -134,3 +134,22 @@ def test_a_document_that_fails_loses_only_itself_not_its_batch(monkeypatch):
     assert [message for _, message in results] == [None, "b: analysis failed (RuntimeError: cannot segment)", None]
     assert [[r["doc_id"] for r in records] for records, _ in (results[0], results[2])] == [["a"], ["c"]]
     assert [r["label"] for r in results[0][0] + results[2][0]] == ["demand", "rejection"]
+
+
+# -- the frozen heap: only in processes a run owns ---------------------------------------------------------------
+
+def _freeze_count_after(code):
+    import subprocess
+    import sys
+
+    script = "import gc\n" + code + "\nprint(gc.get_freeze_count())"
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    return int(run.stdout.split()[-1])
+
+
+def test_library_calls_leave_the_callers_garbage_collector_alone():
+    assert _freeze_count_after("import stance\nstance.analyze('The minister said the talks would go on.')") == 0
+
+
+def test_a_process_the_run_owns_freezes_its_heap_once_the_pipeline_is_loaded():
+    assert _freeze_count_after("from stance.runner import worker_pipeline\nworker_pipeline(freeze_heap=True)") > 0
