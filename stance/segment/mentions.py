@@ -17,7 +17,7 @@ QUANTIFIERS = frozenset("several many some two three four five six one other ano
                         "multiple various".split())
 
 __all__ = ["PRONOUNS", "SPEAKER_NOUNS", "FUNCTION_WORDS", "ORG_WORDS", "np_left", "np_right", "is_speaker_phrase",
-           "pronoun_of", "participant_subject", "first_person_subject", "stance_subject"]
+           "pronoun_of", "before_predicate", "participant_subject", "first_person_subject", "stance_subject"]
 
 _BARE_PRONOUNS = ("he", "she", "it", "they", "we", "i", "you")
 # with a contracted auxiliary, one token in the text: "We’ll", "I’ve", "they're"
@@ -233,6 +233,17 @@ _SENTENCE_OPENERS = frozenset("and but then also separately additionally finally
 _FRONTED_REACH = 16  # tokens: "To this end, …", "Following the meeting in Dubai on Monday, she …"
 
 
+def before_predicate(tokens: list[Token], rng: tuple[int, int]) -> tuple[int, int]:
+    """A clause's subject phrase (from `np_right`) cut before its predicate: in "Chan updated the President" the
+    subject is "Chan", not the phrase up to the next name; "Kenyan officials" stays whole (a lowercase speaker
+    noun after a name belongs to the phrase)."""
+    cut = next((m + 1 for m in range(rng[0], rng[1] - 1)
+                if _is_name_word(tokens[m]) and tokens[m].lower not in DETERMINERS
+                and tokens[m + 1].text.isalpha() and tokens[m + 1].text.islower()
+                and tokens[m + 1].lower not in _JOINERS and tokens[m + 1].lower not in SPEAKER_NOUNS), None)
+    return (rng[0], cut) if cut else rng
+
+
 def _opening_subject(tokens: list[Token], titles=frozenset()) -> tuple[int, int] | None:
     """The noun phrase that opens a sentence as the subject of a verb that is not a meeting verb ("A met B"),
     past opening words and a short fronted adjunct ("To this end, …"), as ``(first, last)``, or None."""
@@ -244,11 +255,7 @@ def _opening_subject(tokens: list[Token], titles=frozenset()) -> tuple[int, int]
         rng = np_right(tokens, start, len(tokens), titles)
         if rng is None:
             continue
-        cut = next((m + 1 for m in range(rng[0], rng[1] - 1)
-                    if _is_name_word(tokens[m]) and tokens[m].lower not in DETERMINERS
-                    and tokens[m + 1].text.isalpha() and tokens[m + 1].text.islower()
-                    and tokens[m + 1].lower not in _JOINERS), None)
-        rng = (rng[0], cut) if cut else rng  # "Chan updated the President": the name, not the phrase to "President"
+        rng = before_predicate(tokens, rng)
         k = rng[1]
         while k < len(tokens) and tokens[k].text.islower() and (
                 tokens[k].lower in ("also", "further", "again", "both", "not", "then") or tokens[k].lower.endswith("ly")

@@ -32,8 +32,8 @@ from ..text.quotes import Quote
 from ..text.tokens import Token, tokenize
 from .cues import DETERMINERS, TIME_WORDS, CueMatch, find_cues
 from .lexicon import Lexicon, load_lexicon
-from .mentions import (FUNCTION_WORDS, PRONOUNS, SPEAKER_NOUNS, first_person_subject, np_left, np_right,
-                       participant_subject, pronoun_of, stance_subject)
+from .mentions import (FUNCTION_WORDS, PRONOUNS, SPEAKER_NOUNS, before_predicate, first_person_subject, np_left,
+                       np_right, participant_subject, pronoun_of, stance_subject)
 from .statement_filter import load_statement_filter
 
 __all__ = ["RuleSegmenter", "Mention", "SOURCE_VOICE_GENRES"]
@@ -426,6 +426,7 @@ class _State:
                                                          and tokens[f].lower in _PARTICIPLE_OPENERS):
             comma = next((k for k in range(cue.last, min(len(tokens), cue.last + 30)) if tokens[k].text == ","), None)
             rng = np_right(tokens, comma + 1, len(tokens), self.lex.titles) if comma is not None else None
+            rng = before_predicate(tokens, rng) if rng else None  # "By calling for …, Ruiz angered the party"
             return rng if rng and (tokens[rng[1] - 1].text[:1].isupper() or tokens[rng[0]].lower in PRONOUNS
                                    or tokens[rng[1] - 1].lower in SPEAKER_NOUNS) else None
         first = 0

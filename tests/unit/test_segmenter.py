@@ -194,3 +194,12 @@ def test_a_verb_followed_only_by_a_place_still_reports_nothing():
 def test_a_share_of_a_vote_is_no_speaker():
     assert [m for m, *_ in segment("The party won 42 percent of the vote, officials said.", genre="news")] == [
         "officials"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("By calling for a recount, Ana Ruiz angered the party.", "Ana Ruiz"),  # the subject, not "… angered the party"
+    ("After meeting the envoy, Kenyan officials said the talks had stalled.", "Kenyan officials"),
+])
+def test_the_speaker_of_an_opening_participle_is_the_subject_after_its_clause(text, speaker):
+    found = RuleSegmenter().segment(Document("t", text, {"genre": "news"}))
+    assert found and found[0][1].span.text(text) == speaker
