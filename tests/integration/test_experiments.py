@@ -279,3 +279,30 @@ def test_throughput_benchmark_records_its_figures_and_never_overwrites(tmp_path,
     assert "documents/s" in capsys.readouterr().out
     with pytest.raises(SystemExit, match="--overwrite"):
         bench.main([str(config), "--results", str(tmp_path)])
+
+
+def test_polnear_agreement_scores_annotators_against_the_primary_and_refuses_test(tmp_path, shared_dir, monkeypatch):
+    monkeypatch.setenv("STANCE_CORPORA_DIR", str(shared_dir / "corpora"))
+    agreement = load_script("polnear_agreement")
+    from stance.corpora.team import read_polnear
+    from stance.evaluate.polnear import count_polnear_document
+    from stance.segment import load_lexicon
+
+    # the primary annotation, read as a prediction, agrees with itself completely
+    doc = next(read_polnear(("annotator-training",)))
+    own = count_polnear_document(doc, agreement.as_predictions(doc["attributions"]), speech_only=True,
+                                 lexicon=load_lexicon())
+    assert own.gold == own.pred == own.matched == own.speaker_ok > 0
+    config = tmp_path / "agreement.toml"
+    body = 'name = "polnear_agreement"\nseed = 3\nbootstrap_samples = 20\nsplits = ["annotator-training"]\n'
+    config.write_text(body, encoding="utf-8")
+    agreement.main([str(config), "--results", str(tmp_path)])
+    m = json.loads((tmp_path / "polnear_agreement" / "metrics.json").read_text(encoding="utf-8"))
+    articles = m["articles"]["annotator-training"]
+    human = m["human_vs_primary"]["speech_cue"]["pooled"]
+    assert human["pairs"] == m["system_vs_others"]["speech_cue"]["pooled"]["pairs"] > articles > 0
+    assert m["system_vs_primary"]["all"]["pooled"]["pairs"] == articles
+    assert 0.5 < human["statement_f1"] < 1.0  # annotators agree, but not perfectly
+    config.write_text(body.replace('"annotator-training"', '"test"'), encoding="utf-8")
+    with pytest.raises(SystemExit):
+        agreement.main([str(config), "--results", str(tmp_path), "--overwrite"])
