@@ -8,7 +8,12 @@ train and dev are used (test stays unread).  Batches hold the attribution with
 its sentence context for the reader and are written OUTSIDE the project
 (they contain third-party text).
 
+Round 2 (session 4) read the next attributions of the same queue that lie in documents of the team's
+*train* split, so that the dev and test sets stay as they were:
+``--exclude-labelled data/polnear_labels --team-split train --limit 995 --first-batch 11``.
+
 Usage: python data/scripts/select_polnear_attributions.py OUT_DIR [--per-batch 250] [--limit 2600]
+       [--exclude-labelled DIR] [--team-split SPLIT] [--first-batch N]
 """
 import argparse
 import gzip
@@ -16,6 +21,8 @@ import json
 import random
 import re
 from pathlib import Path
+
+from stance.corpora.splits import split_of
 
 SEED = 20261128
 REJECT = re.compile(r"\b(den(y|ie)|reject|refus|dismiss|declin|rebuff|rebut|no truth|not true|false|untrue|"
@@ -49,8 +56,18 @@ def main(argv=None):
     p.add_argument("--corpus", default="../shared/corpora/polnear")
     p.add_argument("--per-batch", type=int, default=250)
     p.add_argument("--limit", type=int, default=2600)
+    p.add_argument("--exclude-labelled", help="folder of label files whose attributions are skipped")
+    p.add_argument("--team-split", choices=("train", "dev", "test"),
+                   help="keep only documents of this split of the team corpus (stance.corpora.split_of)")
+    p.add_argument("--first-batch", type=int, default=0, help="number of the first batch file written")
     a = p.parse_args(argv)
     rng = random.Random(SEED)
+    done = set()
+    for path in sorted(Path(a.exclude_labelled).glob("*.jsonl")) if a.exclude_labelled else ():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                r = json.loads(line)
+                done.add((r["doc_id"], r["attribution_id"]))
     items = []
     for split in ("train", "dev"):
         with gzip.open(Path(a.corpus) / "jsonl" / f"polnear_{split}.jsonl.gz", "rt", encoding="utf-8") as f:
@@ -58,6 +75,10 @@ def main(argv=None):
                 doc = json.loads(line)
                 for att in doc["attributions"]:
                     if not att["cue"] or not att["content"] or not att["source"]:
+                        continue
+                    if (doc["doc_id"], att["id"]) in done:
+                        continue
+                    if a.team_split and split_of(doc["doc_id"]) != a.team_split:
                         continue
                     spans = att["source"] + att["cue"] + att["content"]
                     lo, ctx = context(doc["text"], spans)
@@ -71,7 +92,7 @@ def main(argv=None):
     out = Path(a.out_dir)
     out.mkdir(parents=True, exist_ok=True)
     for b in range(0, len(items), a.per_batch):
-        with open(out / f"batch_{b // a.per_batch:02d}.jsonl", "w", encoding="utf-8") as f:
+        with open(out / f"batch_{a.first_batch + b // a.per_batch:02d}.jsonl", "w", encoding="utf-8") as f:
             for it in items[b:b + a.per_batch]:
                 it = {k: v for k, v in it.items() if not k.startswith("_")}
                 f.write(json.dumps(it, ensure_ascii=False) + "\n")
