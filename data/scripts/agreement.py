@@ -5,7 +5,10 @@ the first annotation of the same items (data/polnear_labels/, data/wh_gold/).
 Writes data/agreement/agreement.json and a list of disagreements (ids and
 offsets only) for adjudication to data/agreement/disagreements.jsonl.
 
-Usage: python data/scripts/agreement.py [--corpora DIR]
+Round 2 (session 4: PolNeAR labels of A10 and A11, second annotation A12 on 100 of them) is measured with
+``--round 2`` and written to agreement/agreement_round2.json and disagreements_round2.jsonl.
+
+Usage: python data/scripts/agreement.py [--corpora DIR] [--round 2]
 """
 import argparse
 import json
@@ -21,9 +24,9 @@ from stance.evaluate.matching import match_spans, same_speaker
 DATA = Path(__file__).resolve().parent.parent
 
 
-def polnear_agreement(disagreements):
+def polnear_agreement(disagreements, second_file="polnear_A7.jsonl"):
     first = {(r["doc_id"], r["attribution_id"]): r for r in read_polnear_labels(DATA)}
-    second = [json.loads(line) for line in (DATA / "agreement" / "polnear_A7.jsonl").read_text().splitlines() if line]
+    second = [json.loads(line) for line in (DATA / "agreement" / second_file).read_text().splitlines() if line]
     a, b = [], []
     for r in second:
         f = first[(r["doc_id"], r["attribution_id"])]
@@ -32,7 +35,7 @@ def polnear_agreement(disagreements):
         if f["label"] != r["label"]:
             disagreements.append({"part": "polnear", "doc_id": r["doc_id"], "attribution_id": r["attribution_id"],
                                   "first": {"annotator": f["annotator"], "label": f["label"]},
-                                  "second": {"annotator": "A7", "label": r["label"]}})
+                                  "second": {"annotator": r["annotator"], "label": r["label"]}})
     return {"items": len(a), "observed_agreement": round(sum(x == y for x, y in zip(a, b)) / len(a), 4),
             "cohen_kappa": round(float(cohen_kappa_score(a, b)), 4)}
 
@@ -86,13 +89,23 @@ def wh_agreement(corpora, disagreements):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpora", help="folder holding the corpora (default: ../shared/corpora)")
+    ap.add_argument("--round", type=int, choices=(1, 2), default=1)
     a = ap.parse_args()
     disagreements = []
+    if a.round == 2:
+        result = {"polnear_labels": polnear_agreement(disagreements, "polnear_A12.jsonl"),
+                  "note": "round 2: first annotation (A10, A11) vs the independent second annotation (A12) of a "
+                          "seeded random 100 of the 995 round-2 items, before adjudication"}
+        return _write(result, disagreements, "_round2")
     result = {"polnear_labels": polnear_agreement(disagreements), "wh_gold": wh_agreement(a.corpora, disagreements),
               "note": "first annotation (A1, A2, A5, A6) vs the independent second annotation (A7), before "
                       "adjudication; span matching and speaker equality as in ANNOTATION.md section 5"}
-    (DATA / "agreement" / "agreement.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
-    with open(DATA / "agreement" / "disagreements.jsonl", "w", encoding="utf-8") as f:
+    return _write(result, disagreements)
+
+
+def _write(result, disagreements, suffix=""):
+    (DATA / "agreement" / f"agreement{suffix}.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    with open(DATA / "agreement" / f"disagreements{suffix}.jsonl", "w", encoding="utf-8") as f:
         for d in disagreements:
             f.write(json.dumps(d, ensure_ascii=False) + "\n")
     print(json.dumps(result, indent=1))

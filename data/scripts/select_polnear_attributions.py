@@ -10,10 +10,11 @@ its sentence context for the reader and are written OUTSIDE the project
 
 Round 2 (session 4) read the next attributions of the same queue that lie in documents of the team's
 *train* split, so that the dev and test sets stay as they were:
-``--exclude-labelled data/polnear_labels --team-split train --limit 995 --first-batch 11``.
+``--exclude-labelled data/polnear_labels --team-split train --limit 995 --first-batch 11 --per-batch 500
+--agreement-sample 100`` (the last writes the seeded random items of the independent second annotation).
 
 Usage: python data/scripts/select_polnear_attributions.py OUT_DIR [--per-batch 250] [--limit 2600]
-       [--exclude-labelled DIR] [--team-split SPLIT] [--first-batch N]
+       [--exclude-labelled DIR] [--team-split SPLIT] [--first-batch N] [--agreement-sample N]
 """
 import argparse
 import gzip
@@ -60,6 +61,8 @@ def main(argv=None):
     p.add_argument("--team-split", choices=("train", "dev", "test"),
                    help="keep only documents of this split of the team corpus (stance.corpora.split_of)")
     p.add_argument("--first-batch", type=int, default=0, help="number of the first batch file written")
+    p.add_argument("--agreement-sample", type=int, default=0,
+                   help="also write this many seeded random items to agreement_items.jsonl")
     a = p.parse_args(argv)
     rng = random.Random(SEED)
     done = set()
@@ -97,6 +100,13 @@ def main(argv=None):
                 it = {k: v for k, v in it.items() if not k.startswith("_")}
                 f.write(json.dumps(it, ensure_ascii=False) + "\n")
     print(f"{len(items)} attributions in {(len(items) - 1) // a.per_batch + 1} batches under {out}")
+    if a.agreement_sample:
+        chosen = sorted(random.Random(SEED).sample(range(len(items)), a.agreement_sample))
+        with open(out / "agreement_items.jsonl", "w", encoding="utf-8") as f:
+            for i in chosen:
+                it = {k: v for k, v in items[i].items() if not k.startswith("_")}
+                f.write(json.dumps(it, ensure_ascii=False) + "\n")
+        print(f"{len(chosen)} of them for the second annotation in {out / 'agreement_items.jsonl'}")
 
 
 if __name__ == "__main__":
