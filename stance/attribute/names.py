@@ -36,7 +36,7 @@ MODIFIER_SUFFIXES = ("-based", "-born", "-led", "-backed", "-owned", "-run", "-f
 _PARTY_WORDS = frozenset(
     "republican democrat democratic gop rival independent libertarian conservative labour tory".split())
 
-HONORIFICS = frozenset("honourable honorable hon excellency his her majesty highness sheikh dr mr mrs ms".split())
+HONORIFICS = frozenset("honourable honorable hon excellency his her majesty highness hh sheikh dr mr mrs ms".split())
 
 
 def strip_possessive(word: str) -> str:
@@ -161,6 +161,8 @@ def _joins(tokens: list[Token], i: int, j: int, titles, gazetteer) -> bool:
         return False  # "Chile's Ministry of Mining on Monday": a date, not a name
     if tokens[j].lower in _PARTICLES and not any(w in ORG_WORDS for w in so_far) and so_far[-1] not in titles:
         return True  # a person's name particle: "Lula da Silva", "von der Leyen", "bin Zayed"
+    if tokens[j].lower == "of" and _state_length(tokens, j + 1, gazetteer, before=so_far[-3:]):
+        return True  # "United States of America", "President of the United States of America Ana Ruiz"
     so_far = so_far[:-1] + [so_far[-1], so_far[-1].removesuffix("s")]  # "Foreign Ministers of …": a plural title
     if tokens[j].lower in ("and", "&"):  # "Trade and Industry", not "Embassy in Moscow and Ana Silva"
         return (any(w in ORG_WORDS for w in so_far) and so_far[-1] not in ORG_WORDS
@@ -170,6 +172,22 @@ def _joins(tokens: list[Token], i: int, j: int, titles, gazetteer) -> bool:
     if gazetteer.country(tokens[j + 1].text) and so_far[-1] not in ORG_WORDS and so_far[-1] not in titles:
         return False
     return so_far[-1] in titles or any(w in ORG_WORDS for w in so_far)
+
+
+def _state_length(tokens: list[Token], i: int, gazetteer, before=()) -> int:
+    """How many tokens from ``i`` name a state in the gazetteer ("Arab Republic of Egypt", "State of Qatar"), the
+    longest first, or 0; with ``before`` (the last words of a name so far), the state that those words and "of"
+    begin and the tokens from ``i`` end ("United States" + "of" + "America")."""
+    heads = [list(before[-n:]) + ["of"] for n in range(len(before), 0, -1)] if before else [[]]
+    for size in range(min(8, len(tokens) - i), 0, -1):
+        if not tokens[i + size - 1].text[:1].isupper():
+            continue
+        if size == 1 and not before and gazetteer.is_demonym(tokens[i].text):
+            continue  # a nationality, not a state: "Secretary of the Russian Security Council"
+        words = [t.lower.replace("\u2019", "'") for t in tokens[i:i + size]]
+        if any(gazetteer.country_of.get(" ".join(head + words)) for head in heads):
+            return size
+    return 0
 
 
 def is_sentence_break(tokens: list[Token], j: int, titles=frozenset()) -> bool:
@@ -222,6 +240,15 @@ def _split_title(text, toks: list[Token], titles, gazetteer) -> list[NameChain]:
     if k == 0 and norm[0] in _PARTY_WORDS and 2 <= len(toks) - 1 <= 3 and not any(w in ORG_WORDS for w in norm):
         k = 1  # "Republican Marco Rubio", "rival Hillary Clinton": a party or role word, not a first name
     name_toks = toks[k:]
+    if k and len(name_toks) > 2 and name_toks[0].lower in ("of", "for"):
+        # "President of the Arab Republic of Egypt Abdel Fattah el-Sisi": the office's state ends the title
+        first = 1 + int(name_toks[1].lower == "the")
+        size = _state_length(name_toks, first, gazetteer)
+        rest = first + size
+        while size and rest < len(name_toks) - 1 and name_toks[rest].lower.rstrip(".") in HONORIFICS:
+            rest += 1  # "… of the State of Qatar HH Sheikh Tamim": honorifics before the name
+        if size and rest < len(name_toks) and name_toks[rest].text[:1].isupper():
+            k, name_toks = k + rest, name_toks[rest:]
     if k and len(name_toks) > 3 and name_toks[0].lower in _JOINERS:
         # "President for National Security Affairs Jake Sullivan": the title runs on; the name is its end
         last = len(toks) - 1
@@ -233,8 +260,9 @@ def _split_title(text, toks: list[Token], titles, gazetteer) -> list[NameChain]:
         k, name_toks = m, toks[m:]
         if gazetteer.country_of.get(" ".join(t.text for t in name_toks).lower()):
             return []  # "Prime Minister of the United Kingdom": an office and its state, no name
-    if k and name_toks and name_toks[0].lower in _JOINERS and name_toks[-1].lower not in _PARTICLES:
-        return []  # "Foreign Minister of Georgia": an office, no name
+    if (k and name_toks and name_toks[0].lower in _JOINERS and name_toks[0].lower not in _PARTICLES
+            and name_toks[-1].lower not in _PARTICLES):
+        return []  # "Foreign Minister of Georgia": an office, no name ("President von der Leyen" is a name)
     if not name_toks or (len(name_toks) == 1 and name_toks[0].lower in _JOINERS):
         name_toks, k = toks, 0
     last = name_toks[-1]

@@ -40,7 +40,8 @@ from ..segment.mentions import FUNCTION_WORDS, PRONOUNS, SPEAKER_NOUNS, np_left,
 from ..segment.segmenter import SOURCE_VOICE_GENRES, Mention
 from ..text import find_quotes, layout, paragraph_spans, split_sentences
 from ..text.tokens import tokenize
-from .issuer import group_in_opening, issuer_from_metadata
+from .issuer import (group_in_opening, is_group_phrase, issuer_from_metadata, parties_in_opening,
+                     principals_in_opening, signature_lines)
 from .names import MODIFIER_SUFFIXES, ORG_WORDS, Gazetteer, NameChain, load_gazetteer, name_chains, strip_possessive
 
 __all__ = ["EntityResolver"]
@@ -75,6 +76,10 @@ _DEFINITE = frozenset("the this that these those its his her their our my".split
 _SUBJECT_GAP = frozenset("also has have had will would did does again further later then not never still".split())
 
 
+# "the Foreign Minister of Fiji, " before a name: an office in apposition
+_OFFICE_APPOSITION = re.compile(r"(?:^|\s)((?:[A-Z][\w.-]*\s+){1,4}?)"
+                                r"(?:of\s+(?:the\s+)?[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*)*)?,\s*$")
+_STATE_FORM = re.compile(r"\b(?:Republic|Kingdom|Federation|State)\b")  # a state's own long name, "Republic of A"
 _DESCRIPTION_REACH = 20_000  # characters: how far from a description ("the ministry") its entity is looked for
 
 
@@ -443,23 +448,16 @@ class _Resolution:
         return None
 
     def _issuer(self) -> str | None:
-        """Who speaks in a document's own voice: ``metadata["issuer"]``, else "We, the X", else its first
-        organisation."""
+        """Who speaks in a document's own voice: ``metadata["issuer"]``, the title, a joint statement's opening, the
+        signatures, the issuer line, else "We, the X", else its first organisation."""
         if "issuer_cache" in self.__dict__:
             return self.__dict__["issuer_cache"]
         joint = self.doc.metadata.get("genre") == "joint_statement"
-        issuer = issuer_from_metadata(self.doc.metadata, self._strip_title)
-        if issuer and joint and re.search(r"\band\b|,", issuer) and not re.match(
-                r"(?i)(?:the\s+)?(?:leaders|governments|heads|(?:foreign\s+)?ministers)\b", issuer):
-            issuer = self._group_name(issuer, 0)  # "President Biden and President Lula": the members' names
         if joint:
-            first = self._sentence_spans()[:1]
-            opening = group_in_opening(self.text, first[0][1], self.titles) if first else None
-            if opening:
-                issuer = opening  # the group noun phrase of the text (6.2): "the Leaders of A, B and C" 
-        if not issuer and joint:
-            first = self._sentence_spans()[:1]
-            issuer = self._participants(first[0][1]) if first else None  # "A hosted B and C for a meeting …"
+            issuer = self._joint_issuer()
+        else:
+            issuer = issuer_from_metadata(self.doc.metadata, self._strip_title) or self._signatories()
+            issuer = self._people(issuer) or issuer  # "Statement by President A and Prime Minister B": the two
         if not issuer and not joint:
             issuer = self._issuer_line()
         if not issuer:
@@ -474,6 +472,109 @@ class _Resolution:
                 (c.name for c, t in typed if t == "government"), None)
         self.__dict__["issuer_cache"] = issuer
         return issuer
+
+    def _joint_issuer(self) -> str | None:
+        """The issuing group of a joint statement (ANNOTATION.md 6.2: the fullest group noun phrase of the text, else
+        its members' canonical names), in this order: a group noun phrase of the opening ("We, the leaders of A, B
+        and C"), the principals the title names ("… by President A and Prime Minister B"), the principals the
+        opening names as "we" ("We, President A and Prime Minister B, …"), the parties that open the text ("A, B
+        and C reaffirm …"), any other issuer of the title ("… from the Governments of A and B", "… from A and B"),
+        the participants of the first sentence ("A hosted B and C"), the signatures at the end, and the states a
+        title pairs ("A-B Joint Statement")."""
+        lo, hi = self._opening()
+        opening = group_in_opening(self.text, hi)  # from the top: a framing line above the body counts
+        if opening:
+            return opening
+        title = issuer_from_metadata(self.doc.metadata, title=self._headline(), titles=self.titles)
+        title = self._in_text_case(title) if title else None  # a headline in capitals: the text's form of the name
+        people = self._people(title) if title and not is_group_phrase(title) else None
+        if people:
+            return people
+        people = self._people(principals_in_opening(self.text, hi, lo))
+        if people:
+            return people
+        parties = parties_in_opening(self.text, hi, self.titles, lo)
+        if parties:
+            return parties
+        if title:
+            return title if is_group_phrase(title) or re.search(r"(?i)\band\b|,", title) else self._strip_title(title)
+        first = self._sentence_spans()[:1]
+        return (self._participants(first[0][1]) if first else None) or self._signatories() or self._paired_states()
+
+    def _paired_states(self) -> str | None:
+        """The states a title pairs with hyphens ("Norland-Tarvania Joint Statement", "U.S.-ROK Leaders' Joint
+        Statement"), each by the document's fullest name for it, or None."""
+        title = str(self.doc.metadata.get("title") or self._headline() or "")
+        m = re.match(r"\s*(?:the\s+)?([A-Z][\w.\u2019' ]*?(?:\s*[-\u2013]\s*[A-Z][\w.\u2019' ]*?)+)\s+"
+                     r"(?i:(?:joint|leaders[\u2019']?|presidential)\s+)+", title)
+        parts = [p.strip() for p in re.split(r"\s*[-\u2013]\s*", m.group(1))] if m else []
+        states = [self.gaz.country_of.get(p.lower()) for p in parts]
+        if len(parts) < 2 or not all(states):
+            return None
+        names = []
+        for state in states:  # the fullest form of the state's own name ("Republic of Korea"), not its capital
+            forms = [c.name for c in self.chains if self.gaz.country_of.get(strip_possessive(c.name).lower()) == state
+                     and not self.gaz.is_demonym(c.name) and not any(w in ORG_WORDS for w in _fold(c.name).split())
+                     and (_fold(state) in _fold(c.name) or _STATE_FORM.search(c.name))]
+            names.append(max(forms, key=len, default=state))
+        return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 2 else " and ".join(names)
+
+    def _opening(self) -> tuple[int, int]:
+        """The span of a text's opening: its first paragraph, with the next one when the first is short (a subtitle,
+        a place and date)."""
+        if not self.body:
+            return 0, 0
+        lo, hi = self.body[0]
+        if len(self.text[lo:hi].split()) < 25 and len(self.body) > 1:
+            hi = self.body[1][1]
+        return lo, hi
+
+    def _headline(self) -> str | None:
+        """The headline above the text, which stands for the title where the metadata has none (team-written
+        texts carry their title in the text)."""
+        first_body = self.body[0][0] if self.body else len(self.text)
+        return next((self.text[b.start:b.end] for b in layout(self.text[:first_body]) if b.kind == "headline"), None)
+
+    def _in_text_case(self, name: str) -> str:
+        """A name written in capitals ("FOREIGN MINISTERS OF A AND B") as the text writes it, where it does."""
+        if not name.isupper():
+            return name
+        found = re.finditer(r"\s+".join(map(re.escape, name.split())), self.text, re.I)
+        return next((m.group(0) for m in found if not m.group(0).isupper()), name)
+
+    def _people(self, listed: str | None) -> str | None:
+        """"President A of X and Prime Minister B" as a group of people named by their canonical names, or None where
+        a part names no person (offices alone: "the President of A and the Chancellor of B"; states)."""
+        if not listed or not re.search(r"\band\b|,|&", listed):
+            return None
+        group = self._group_name(listed, 0)
+        members = _members(group)
+        titled = [c for c in name_chains(listed, [(0, len(listed))], self.titles, self.gaz)
+                  if c.title and not self.gaz.country(c.name) and c.name.lower() not in self.titles]
+        if len(members) < 2 or any(self._office_only(m) for m in members) or not (len(titled) >= len(members) or all(
+                self._type_of(m.strip(), "") == "person" for m in members)):
+            return None  # "Senior Advisor and Chief Spokesperson Ana Ruiz" is one person with two offices
+        return group
+
+    def _office_only(self, name: str) -> bool:
+        """"Senior Advisor", "the Vice President": an office without a name."""
+        words = [w.lower().rstrip(".") for w in name.split()]
+        return bool(words) and (words[-1] in self.titles or " ".join(words[-2:]) in self.titles)
+
+    def _signatories(self) -> str | None:
+        """The people who sign the text at its end ("Signed," and one line per signatory: "**Ana Ruiz** **Minister
+        of Trade**", "*President of A Omar Haddad*"): a signed framework or joint letter speaks for them."""
+        names = []
+        for lo, hi in signature_lines(self.text, paragraph_spans(self.text)):
+            parts = [p for p in re.split(r"[*_]+", self.text[lo:hi]) if p.strip()]  # "**Name** **Office**"
+            chains = [c for p in parts for c in name_chains(p, [(0, len(p))], self.titles, self.gaz)]
+            person = next((c for c in chains if self._type_of(c.name, c.title) == "person"), None)
+            if person is None:
+                return None  # a line that names no one: no signature block after all
+            names.append(self._canonical(person))
+        if not names:
+            return None
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
     def _issuer_line(self) -> str | None:
         """The office named in the page furniture above the text ("Press release – Federal Foreign Office, Berlin,
@@ -547,6 +648,8 @@ class _Resolution:
     def _strip_title(self, name: str) -> str:
         """"President Joe Biden" -> "Joe Biden" (a name without a title stays as it is)."""
         own = name_chains(name, [(0, len(name))], self.titles, self.gaz)
+        if len(own) > 1 and own[-1].title and all(self._office_only(c.name) for c in own[:-1]):
+            own = own[-1:]  # "Senior Advisor and Chief Spokesperson Ana Ruiz": offices joined by "and", one name
         return own[0].name if len(own) == 1 and own[0].title else name
 
     def _strip_determiner(self, surface: str) -> str:
@@ -796,12 +899,16 @@ class _Resolution:
         named last (`_participants`); "the two countries": the two closest distinct parties named before."""
         raw = [strip_possessive(w) for w in description.split()]
         words = [w.lower() for w in raw]
+        if words[-2:] == ["of", "us"] and len(words) <= 4:  # "the three of us", "both of us": the text's "we"
+            found = self._first_person()
+            return self._register(found, self.known[found].type if found in self.known else "group",
+                                  description) if found else None
         if words and words[-1] in _NUMBERS and all(w in _DETERMINERS for w in words[:-1]):
             found = self._participants(position, _NUMBERS[words[-1]])  # "the two", "both"
             return self._register(found, "group", description) if found else None
         if (words and words[-1] in _PARTIES and self.doc.metadata.get("genre") == "joint_statement"
-                and all(w in _DETERMINERS or w in _NUMBERS for w in words[:-1])):
-            issuer = self._issuer()  # "the sides", "both countries" in a joint statement: its issuing parties
+                and all(w in _DETERMINERS or w in _NUMBERS or w == "our" for w in words[:-1])):
+            issuer = self._issuer()  # "the sides", "both countries", "our two countries": its issuing parties
             if issuer:
                 return self._register(issuer, "group", description)
         participants = words[-1] in _PARTICIPANT_WORDS or bool(_ACRONYM_PLURAL.fullmatch(raw[-1]))  # "three NSAs"
@@ -815,6 +922,9 @@ class _Resolution:
             found = self._participants(position, count)
             if found:
                 return self._register(found, "group", description)
+            issuer = self._issuer() if self.doc.metadata.get("genre") == "joint_statement" else None
+            if issuer and (count is None or count == len(_members(issuer)) or is_group_phrase(issuer)):
+                return self._register(issuer, "group", description)  # "the two leaders" who issue the statement
         if words[-1] not in _GROUP_WORDS or count is None and words[-1] not in ("leaders", "ministers"):
             return None
         for name in reversed(self.recent):  # "Cambodia and Vietnam said … the two governments said"
@@ -864,9 +974,12 @@ class _Resolution:
                 names.append(holder or self._strip_determiner(part))
                 continue
             own = name_chains(part, [(0, len(part))], self.titles, self.gaz)
-            name = own[0].name if own and own[0].title else part
-            if own and not own[-1].title and own[-1].start > 0 and len(own[-1].name.split()) > 2:
+            if own and own[0].title and own[0].name.lower() not in self.titles:
+                name = own[0].name  # "President Ana Ruiz of Chile": the titled name, not its state
+            elif own and not own[-1].title and own[-1].start > 0 and len(own[-1].name.split()) > 2:
                 name = _trailing_person(own[-1].name)  # "… of the United Kingdom and Northern Ireland A. B."
+            else:
+                name = part
             words = [w for w in name.split() if w.lower().rstrip(".") not in _HONORIFICS]
             name = " ".join(words) or name
             if len(name.split()) == 1 and not self.gaz.country(name):
@@ -909,6 +1022,16 @@ class _Resolution:
                 and chain.name.lower() not in self.titles
                 and self._type_of(chain.name, chain.title) == "person")
 
+    def _office_before(self, chain: NameChain) -> bool:
+        """A person named in an appositive after an office ("the Foreign Minister of Fiji, Omar Haddad, …"): an
+        office holder like "Foreign Minister Omar Haddad"."""
+        if chain.title or self.text[chain.start - 2:chain.start] != ", ":
+            return False
+        m = _OFFICE_APPOSITION.search(self.text, max(0, chain.start - 100), chain.start)
+        office = m.group(1).split() if m else []
+        return (any(" ".join(w.lower() for w in office[i:]) in self.titles for i in range(len(office)))
+                and self._type_of(chain.name, "") == "person")
+
     def _participants(self, position: int, count: int | None = None) -> str | None:
         """The people of the last sentence before ``position`` that names two or more office holders
         ("President A spoke with Prime Minister B of C") joined as a group name, the first ``count`` of them.
@@ -924,7 +1047,7 @@ class _Resolution:
             ends: list[int] = []  # where each member is first named, to find the meeting word between them
             lo, hi = bisect.bisect_left(self.starts, s), bisect.bisect_left(self.starts, min(e, position))
             for chain in self.chains[lo:hi]:
-                if self._titled_person(chain):
+                if self._titled_person(chain) or self._office_before(chain):
                     name = self._canonical(chain)
                     if name not in members:
                         members.append(name)

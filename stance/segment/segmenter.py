@@ -881,6 +881,8 @@ class _State:
         """A sentence in the document's own voice belongs to its source (rule 9), unless it is a readout's
         narration of what a participant of the meeting did ("The two leaders consulted on …": 6.2, 3.1).
         Each clause of its own ("A, and we urge B") is a statement (6.1, clauses outside every cue)."""
+        if _SIGN_OFF.fullmatch(self.text, s, e):
+            return  # "Signed,", "Sincerely,": a sign-off, no statement (ANNOTATION.md 6.1)
         mention = None
         for lo, hi, shared in _own_clauses(self.text, s, e):
             mention = self._source_clause(lo, hi, genre, mention if shared else None)
@@ -901,6 +903,7 @@ class _State:
         return mention
 
 
+_SIGN_OFF = re.compile(r"[\W_]*(?:signed|sincerely|yours sincerely|respectfully|regards)[\W_]*", re.I)
 # ", and we will …", ", but the United States will …", "; we …": a coordinated clause with a subject of its own
 _OWN_CLAUSE = re.compile(r"(?:,\s+(?:and|but|while|whereas|yet)|;)\s+(?=(?:he|she|they|we|I|[Tt]he\s+[A-Z][\w.]*"
                          r"|[A-Z][\w.]*)(?:\s+[A-Z][\w.]*)*\s+(?:\w+\s+)?[a-z])")

@@ -350,3 +350,92 @@ def test_a_second_act_of_the_same_subject_is_a_statement_with_that_subject():
     # a participle after "and" that is no act of the subject ("and related issues") does not cut
     assert len(_readout("President Ana Lima spoke today with Prime Minister Bo Chan of Fiji. "
                         "The leaders discussed fisheries and related questions.")) == 2
+
+
+# -- who issues a joint statement, a signed text or a statement of several principals (ANNOTATION.md 6.2, 6.3) -----
+
+def test_title_principals_with_their_states_and_name_particles_are_the_issuing_group():
+    title = "Joint Statement by President Ana Ruiz of Norland and President Omar von Haddad of Tarvania on Fisheries"
+    speakers, _ = resolve("We condemn illegal fishing. We call for a new patrol.", genre="joint_statement", title=title)
+    assert speakers == ["Ana Ruiz and Omar von Haddad"] * 2
+    speakers, _ = resolve("We condemn illegal fishing.", genre="joint_statement",
+                          title="President Ana Ruiz and Prime Minister Omar Haddad Joint Statement")
+    assert speakers == ["Ana Ruiz and Omar Haddad"]
+
+
+def test_principals_the_opening_names_as_we_are_the_issuing_group():
+    text = ("We, President of Chile Ana Ruiz and Prime Minister of the Republic of Fiji Omar Haddad, met President "
+            "Ilse Marren of Vestria in Suva today. We condemn illegal fishing.")
+    speakers, _ = resolve(text, genre="joint_statement", title="Joint Statement on Fisheries")
+    assert set(speakers) == {"Ana Ruiz and Omar Haddad"}
+    text = ("Today, we \u2014 President Ana Ruiz of Norland, Prime Minister Omar Haddad of Tarvania, and President "
+            "Ilse Marren of Vestria \u2014 hosted Minister Eva Lind of Chile in Suva. We condemn illegal fishing.")
+    speakers, _ = resolve(text, genre="joint_statement", title="Joint Statement on Fisheries")
+    assert set(speakers) == {"Ana Ruiz, Omar Haddad and Ilse Marren"}
+
+
+def test_group_in_the_opening_is_the_subject_not_an_object():
+    from stance.attribute.issuer import group_in_opening
+    assert group_in_opening("Today, the leaders of Chile, Peru and Fiji met in Suva.", 60) == \
+        "leaders of Chile, Peru and Fiji"
+    assert group_in_opening("As leaders of Chile, Peru and Fiji, we resolve to act.", 60) == \
+        "leaders of Chile, Peru and Fiji"
+    text = "We, the leaders of Chile, the Republic of Korea (ROK), and Fiji, met in Suva."
+    assert group_in_opening(text, len(text)) == "leaders of Chile, the Republic of Korea (ROK), and Fiji"
+    assert group_in_opening("Ana Ruiz met with the leaders of Chile, Peru and Fiji in Suva.", 60) is None
+
+
+def test_team_written_joint_statement_names_its_issuers_in_its_opening_lines():
+    text = ("JOINT STATEMENT ON DEEP-SEA MINING\nKoror, 3 March 2026\n\n"
+            "The foreign ministers of Palau and Fiji, meeting in Koror on 3 March, issued the following statement.\n\n"
+            "We are alarmed by plans to license mining of the seabed. Our countries call on all states to support "
+            "a moratorium. The three of us reject the claim that mining is safe.")
+    speakers, _ = resolve(text, genre="joint_statement")
+    assert set(speakers) == {"foreign ministers of Palau and Fiji"}
+    text = ("JOINT STATEMENT\nKoror, 3 March 2026\n\n"
+            "The Foreign Minister of Palau, Ana Ruiz, and the Foreign Minister of Fiji, Omar Haddad, met in Koror "
+            "today.\n\nThe two ministers expressed concern about plans to mine the seabed.")
+    speakers, _ = resolve(text, genre="joint_statement")
+    assert speakers[-1] == "Ana Ruiz and Omar Haddad"
+
+
+def test_a_signed_text_speaks_for_its_signatories():
+    text = ("Our ports face rising seas. We will build stronger sea walls.\n\nSigned,\n\n"
+            "**Ana Ruiz** **Adviser to the President for Coastal Policy**\n\n**Omar Haddad** **Minister of Trade**")
+    doc = Document("t", text, {"genre": "statement", "title": "A Framework for Coastal Resilience"})
+    statements, _ = EntityResolver().resolve(doc, RuleSegmenter().segment(doc))
+    assert [s.speaker for s in statements] == ["Ana Ruiz and Omar Haddad"] * 2
+    assert "Signed" not in " ".join(s.content_span.text(text) for s in statements)  # a sign-off (6.1)
+    text = ("We call on both sides to return to talks.\n\n*President of Norland Ana Ruiz*\n\n"
+            "*Prime Minister of the Republic of Fiji Omar Haddad*\n\n###")
+    speakers, _ = resolve(text, genre="joint_statement", title="Joint Statement on the Talks")
+    assert speakers == ["Ana Ruiz and Omar Haddad"]
+
+
+def test_states_paired_in_the_title_are_the_parties():
+    speakers, _ = resolve("Chile and Peru condemn the attack. The two countries urge restraint.",
+                          genre="joint_statement", title="Chile-Peru Joint Statement")
+    assert speakers == ["Chile and Peru"] * 2
+
+
+def test_an_office_of_a_state_ends_before_the_name():
+    text = ("The President of the Arab Republic of Egypt Ana Ruiz spoke with the Secretary of the Russian Security "
+            "Council Omar Haddad.")
+    names = [c.name for c in _chains(text)]
+    assert "Ana Ruiz" in names and "Omar Haddad" in names
+    assert [c.name for c in _chains("President von der Lind said")] == ["von der Lind"]
+
+
+def test_one_person_with_two_offices_is_not_a_group():
+    speakers, _ = resolve("The Vice President will travel to Lima.", genre="statement",
+                          title="Statement by Senior Advisor and Chief Spokesperson Ana Ruiz on the Trip")
+    assert speakers == ["Ana Ruiz"]
+    speakers, _ = resolve("We mourn a great leader.", genre="statement",
+                          title="Statement by President Ana Ruiz and First Lady Eva Ruiz Mourning a Great Leader")
+    assert speakers == ["Ana Ruiz and Eva Ruiz"]
+
+
+def _chains(text):
+    from stance.attribute.names import load_gazetteer, name_chains
+    from stance.segment import load_lexicon
+    return name_chains(text, [(0, len(text))], load_lexicon().titles, load_gazetteer())
