@@ -13,9 +13,9 @@ Usage:
 Steps: 1. read the config: the full model (a train_model.py config) and the
 variants, each a set of `stance.classify.make_linear_model` parameters laid
 over the full model's (and, optionally, its own ``self_training``,
-``weak_labels`` or ``sentence_view_weight``); 2. fit the full model and every
+``weak_labels``, ``narration`` or ``sentence_view_weight``); 2. fit the full model and every
 variant on the team train split (with the full model's sentence views, weak
-labels and self-training unless the variant says otherwise) and predict dev; 3. per
+labels, narration and self-training unless the variant says otherwise) and predict dev; 3. per
 model: macro-F1, mean F1 over the acts and per-class F1 with percentile
 bootstrap intervals over dev documents (`stance.evaluate.confidence_intervals`),
 and the paired bootstrap test of variant minus full on macro-F1 and on the
@@ -41,6 +41,7 @@ from stance.evaluate import confidence_intervals, label_counts, paired_bootstrap
 from stance.provenance import git_commit, versions  # noqa: E402
 
 TESTED = ("label_macro_f1", "label_mean_f1_acts")
+EXTRAS = ("self_training", "weak_labels", "narration", "sentence_view_weight")  # a variant may set its own
 
 
 def scores(counts, scheme, boot) -> dict:
@@ -96,8 +97,7 @@ def main(argv=None):
         if v["name"] in variants:
             sys.exit(f"{a.config}: two variants are named {v['name']!r}")
         variants[v["name"]] = {"description": v["description"], "params": dict(v.get("params", {})),
-                               "extras": {k: v[k] for k in ("self_training", "weak_labels", "sentence_view_weight")
-                                          if k in v}}
+                               "extras": {k: v[k] for k in EXTRAS if k in v}}
 
     corpus = load_team_corpus(data.get("parts", "all"))
     X, y = split_rows(corpus, data["train_splits"], scheme)

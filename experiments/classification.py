@@ -2,10 +2,11 @@
 
 Purpose: compare the transparent cue-lexicon baseline, linear n-gram models,
 their combination, weak labels and sentence views, and the bundled model, on
-the same data: chosen on the team dev split, reported on the team test split
-(gold segmentation), on the PLOVER/CAMEO gold-standard sentences (never
-trained on; content = the sentence, no cue) and on the 8 statements of the
-shared example article.
+the same data: chosen on the team dev split (and on the share of the dev
+split's PolNeAR narration they take for demands, concerns or rejections),
+reported on the team test split (gold segmentation), on the PLOVER/CAMEO
+gold-standard sentences (never trained on; content = the sentence, no cue)
+and on the 8 statements of the shared example article.
 
 Usage:
     python experiments/classification.py experiments/configs/classification.toml [--overwrite]
@@ -37,6 +38,7 @@ from stance.classify import get_scheme  # noqa: E402
 from stance.classify.training import build_estimator, split_rows, training_fingerprint  # noqa: E402
 from stance.corpora import load_plover, load_team_corpus, read_gold  # noqa: E402
 from stance.corpora.paths import corpus_dir  # noqa: E402
+from stance.corpora.unlabelled import polnear_narration_sentences  # noqa: E402
 from stance.evaluate import score_labels  # noqa: E402
 from stance.provenance import data_fingerprint, git_commit, versions  # noqa: E402
 
@@ -123,10 +125,19 @@ def plot_reliability(curves: dict, path: Path) -> bool:
     return True
 
 
+def act_rate(pred, scheme) -> float:
+    """The share of predictions that are not the scheme's fallback label (for narration: the false acts)."""
+    return round(sum(p != scheme.fallback for p in pred) / max(1, len(pred)), 4)
+
+
 def evaluate(est, sets, scheme) -> dict:
     out = {}
     for name, (X, y) in sets.items():
         pred = list(est.predict(X))
+        if name == "dev_narration":
+            out[name] = {"n": len(pred), "act_rate": act_rate(pred, scheme),
+                         "predicted": {lab: pred.count(lab) for lab in scheme.labels}}
+            continue
         out[name] = summary(y, pred, scheme)
         if name == "example":
             out[name]["correct"] = int(sum(a == b for a, b in zip(y, pred)))
@@ -168,15 +179,19 @@ def markdown(results: dict, grid: dict) -> str:
              "Trained on the team train split (gold rows; label -1 excluded), chosen on dev, reported on test. "
              "F1 per label on team test; `acts` = mean F1 over demand, concern, rejection. "
              "PLOVER: the 322 PLOVER/CAMEO gold-standard sentences (content only, never trained on). "
-             "Example: labels right of the 8 gold statements of japan-russia-meeting.", "",
-             "| model | dev macro-F1 | test macro-F1 (95 % CI) | test acts | demand | concern | rejection | other "
-             "| PLOVER macro-F1 | example | fit s |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+             "Example: labels right of the 8 gold statements of japan-russia-meeting. "
+             "Narration acts: the share of the dev narration sentences (body sentences of PolNeAR documents of the "
+             "dev split outside every attribution, which must be `other`) labelled demand, concern or rejection.",
+             "",
+             "| model | dev macro-F1 | dev narration acts | test macro-F1 (95 % CI) | test acts | demand | concern "
+             "| rejection | other | PLOVER macro-F1 | example | fit s |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for name, r in results.items():
         t = r["team_test"]
         f = t["label_f1_per_type"]
         ci = t["label_macro_f1_ci95"]
-        lines.append(f"| {name} | {r['team_dev']['label_macro_f1']:.3f} | {t['label_macro_f1']:.3f} "
+        lines.append(f"| {name} | {r['team_dev']['label_macro_f1']:.3f} | {r['dev_narration']['act_rate']:.3f} | "
+                     f"{t['label_macro_f1']:.3f} "
                      f"({ci[0]:.3f}–{ci[1]:.3f}) | {t['label_mean_f1_acts']:.3f} | {f['demand']:.3f} | "
                      f"{f['concern']:.3f} | {f['rejection']:.3f} | {f['other']:.3f} | "
                      f"{r['plover']['label_macro_f1']:.3f} | {r['example']['correct']}/8 | {r['fit_seconds']:.1f} |")
@@ -209,8 +224,10 @@ def main(argv=None):
     [example] = read_gold(shared / data["example"])
     Xe = example.records()
     ye = [r["label"] for r in Xe]
+    # the writer's narration in PolNeAR documents of the dev split: what must come out `other`
+    Xn = polnear_narration_sentences(team_split=data["select_splits"][0])
     sets = {"team_dev": (Xd, yd), "team_dev_sentence": (sentence_view(Xd), yd), "team_test": (Xt, yt),
-            "plover": (Xp, yp), "example": (Xe, ye)}
+            "plover": (Xp, yp), "example": (Xe, ye), "dev_narration": (Xn, [scheme.fallback] * len(Xn))}
 
     # 2. grid search
     grid = grid_search(config, X, y, scheme, seed)
@@ -223,7 +240,7 @@ def main(argv=None):
     bundled = load_config(ROOT / config["bundled_config"])
     models["bundled"] = {"estimator": bundled["estimator"], "params": bundled.get("estimator_params", {}),
                          "sentence_view_weight": bundled["data"].get("sentence_view_weight", 0.0),
-                         "weak_labels": bundled.get("weak_labels", {}),
+                         "weak_labels": bundled.get("weak_labels", {}), "narration": bundled.get("narration", {}),
                          "self_training": bundled.get("self_training", {})}
     results, weak_summary, fitted = {}, None, {}
     for name, spec in models.items():
@@ -234,9 +251,9 @@ def main(argv=None):
         results[name] = {"spec": spec, "fit_seconds": t.seconds} | extras | evaluate(est, sets, scheme)
         fitted[name] = est
         r = results[name]
-        print(f"{name}: dev {r['team_dev']['label_macro_f1']:.3f} test {r['team_test']['label_macro_f1']:.3f} "
-              f"plover {r['plover']['label_macro_f1']:.3f} example {r['example']['correct']}/8 ({t.seconds:.0f} s)",
-              flush=True)
+        print(f"{name}: dev {r['team_dev']['label_macro_f1']:.3f} narration acts {r['dev_narration']['act_rate']:.3f} "
+              f"test {r['team_test']['label_macro_f1']:.3f} plover {r['plover']['label_macro_f1']:.3f} "
+              f"example {r['example']['correct']}/8 ({t.seconds:.0f} s)", flush=True)
 
     # 4. reliability of the bundled model (and of the same model without calibration)
     uncal_params = dict(models["bundled"]["params"], calibration=None)
@@ -259,11 +276,13 @@ def main(argv=None):
         "train": training_fingerprint(X, y), "dev": training_fingerprint(Xd, yd), "test": training_fingerprint(Xt, yt),
         "plover": data_fingerprint((x["doc_id"], x["content"], lab) for x, lab in zip(Xp, yp)),
         "example": data_fingerprint([(example.doc_id, example.document.text, ye)]),
+        "dev_narration": data_fingerprint((x["doc_id"], x["content"], x["sentence_span"]) for x in Xn),
     }
     metrics = {
         "experiment": config["name"], "config": config, "versions": versions(), "git_commit": git_commit(ROOT),
         "data_fingerprints": fingerprints,
-        "n": {"train": len(y), "dev": len(yd), "test": len(yt), "plover": len(yp), "example": len(ye)},
+        "n": {"train": len(y), "dev": len(yd), "test": len(yt), "plover": len(yp), "example": len(ye),
+              "dev_narration": len(Xn)},
         "main_score": "team_test.label_macro_f1", "grid_search": grid, "weak_labels": weak_summary,
         "reliability": {k: {kk: v[kk] for kk in ("ece", "brier", "log_loss")} for k, v in curves.items()},
         "reliability_png": bool(png), "models": results,

@@ -11,8 +11,8 @@ Usage:
 
 Steps: 1. read the config; 2. load the team corpus (all parts) and keep the
 speech rows of the training splits (label -1, not speech, is never gold);
-3. fit (with the config's sentence views, weak labels and self-training, if
-any); 4. score on the evaluation splits; 5. save the model folder: the
+3. fit (with the config's sentence views, weak labels, narration and
+self-training, if any); 4. score on the evaluation splits; 5. save the model folder: the
 estimator, its plain-data form (checked to give the estimator's probabilities
 on the evaluation statements) and the metadata (versions, scheme, data
 fingerprint, metrics, SHA-256).
@@ -37,7 +37,7 @@ from stance.classify.training import (build_estimator, fit_self_trained, fit_sta
                                       training_fingerprint)
 from stance.corpora import load_team_corpus  # noqa: E402
 from stance.evaluate import score_labels  # noqa: E402
-from stance.provenance import git_commit, versions  # noqa: E402
+from stance.provenance import data_fingerprint, git_commit, versions  # noqa: E402
 
 
 def weak_labels(config, X, y, scheme):
@@ -66,13 +66,40 @@ def self_training_statements(config) -> list | None:
     return polnear_unlabelled_statements(team_split="train")
 
 
+def narration(config, scheme):
+    """The config's narration rows (`stance.classify.weak.narration_labels`: ``other``), or None.
+
+    Body sentences of PolNeAR documents of the team train split that overlap
+    no attribution, read from the shared corpus at training time (the project
+    stores none of them), at most ``cap`` drawn with the table's ``seed``.
+    """
+    narr = config.get("narration", {})
+    if not narr.get("enabled"):
+        return None
+    if narr.get("source", "polnear") != "polnear":
+        raise ValueError(f"narration.source: only 'polnear' is known, not {narr['source']!r}")
+    from stance.classify.weak import narration_labels
+    from stance.corpora.unlabelled import polnear_narration_sentences
+
+    sentences = polnear_narration_sentences(team_split="train", min_words=narr.get("min_words", 8))
+    return narration_labels(sentences, scheme=scheme, cap=narr.get("cap"), seed=narr["seed"],
+                            source="polnear train documents of the team train split, sentences outside every "
+                                   "attribution")
+
+
 def fit_with_extras(est, config, X, y, scheme):
-    """Fit ``est`` as the config says (sentence views, weak labels, self-training); returns the extras' summaries."""
+    """Fit ``est`` as the config says (sentence views, weak labels, narration, self-training); returns the
+    extras' summaries."""
     data = config["data"]
     weak = weak_labels(config, X, y, scheme)
+    narr = narration(config, scheme)
     kwargs = {"sentence_view_weight": data.get("sentence_view_weight", 0.0), "weak": weak,
               "weak_weight": config.get("weak_labels", {}).get("weight", 0.3)}
-    extras = {} if weak is None else {"weak_labels": weak.summary()}
+    extras = {} if weak is None else {"weak_labels": weak.summary() | {"weight": kwargs["weak_weight"]}}
+    if narr is not None:
+        n = config["narration"]
+        kwargs["extra"] = [(narr, n["weight"])]
+        extras["narration"] = narr.summary() | {k: n.get(k) for k in ("weight", "cap", "seed", "min_words")}
     unlabelled = self_training_statements(config)
     if unlabelled is None:
         fit_statement_model(est, X, y, **kwargs)
@@ -104,10 +131,15 @@ def train(config, out: Path) -> dict:
                                                                "label_accuracy")})
         metrics["eval_label_f1_per_type"] = s["label_f1_per_type"]
         metrics["eval_splits"] = list(data["eval_splits"])
-    training = {"fingerprint": training_fingerprint(X, y), "documents": len({x["doc_id"] for x in X}),
+    gold = training_fingerprint(X, y)
+    training = {"fingerprint": gold, "documents": len({x["doc_id"] for x in X}),
                 "statements": len(y), "source": "team corpus (stance.corpora.load_team_corpus)",
                 "parts": data.get("parts", "all"), "splits": list(data["train_splits"])}
     training.update(extras)
+    if extras:  # the fingerprint covers every row the model was fitted on: gold and each extra source
+        training["gold_fingerprint"] = gold
+        training["fingerprint"] = data_fingerprint([("gold", gold, 1.0)] + [
+            (name, e["fingerprint"], e.get("weight")) for name, e in sorted(extras.items())])
     save_model(est, out, scheme=scheme, check_on=Xe or X, metadata={
         "config": config, "training_data": training, "metrics": metrics, "git_commit": git_commit(ROOT),
         "versions": versions(),

@@ -125,7 +125,8 @@ def fit_self_trained(estimator, X, y, unlabelled, *, threshold: float = 0.8, wei
     """
     first = fit_statement_model(clone(estimator), X, y, **fit_kwargs)
     labels = self_label(unlabelled, first, threshold=threshold, source="self-training on unlabelled statements")
-    fit_statement_model(estimator, X, y, extra=[(labels, weight)], **fit_kwargs)
+    extra = [*(fit_kwargs.pop("extra", None) or ()), (labels, weight)]
+    fit_statement_model(estimator, X, y, extra=extra, **fit_kwargs)
     return estimator, labels
 
 

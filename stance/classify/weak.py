@@ -11,6 +11,12 @@ Only the rules a reader can trust are kept by default: the cue carries the act
 of the time on the team's dev split, against 22-68 % for the content and
 fallback rules.
 
+`narration_labels` is a second kind: sentences of the writer's own narration
+(`stance.corpora.unlabelled.polnear_narration_sentences`), which are not
+statements and so get the scheme's fallback label (``other``): what a
+classifier meets when it labels whole sentences, or narration a segmenter
+took for a statement.  A fixed seed draws at most ``cap`` of them.
+
 Examples
 --------
 >>> from stance.classify import CueLexiconClassifier
@@ -30,10 +36,11 @@ from dataclasses import dataclass, field
 import numpy as np
 from sklearn.utils.validation import check_is_fitted
 
+from ..provenance import data_fingerprint
 from .features import statement_fields
 from .schemes import get_scheme
 
-__all__ = ["WeakLabels", "weak_label", "self_label"]
+__all__ = ["WeakLabels", "weak_label", "self_label", "narration_labels"]
 
 
 @dataclass(frozen=True)
@@ -56,9 +63,19 @@ class WeakLabels:
         """``(X, y, sample_weight)`` to append to gold training rows."""
         return list(self.records), list(self.labels), np.full(len(self.labels), float(weight))
 
+    def fingerprint(self) -> str:
+        """SHA-256 of the rows (`stance.provenance.data_fingerprint` by document): what a model was fitted on."""
+        by_doc: dict = {}
+        for record, label in zip(self.records, self.labels):
+            by_doc.setdefault(str(record.get("doc_id", "")), []).append(
+                ("\t".join(str(record.get(k) or "") for k in ("cue", "content", "context")), label))
+        return data_fingerprint((doc_id, "\n".join(r[0] for r in rows), [r[1] for r in rows])
+                                for doc_id, rows in by_doc.items())
+
     def summary(self) -> dict:
         return {"source": self.source, "labeller": self.labeller, "kept_rules": list(self.kept_rules),
-                "n_seen": self.n_seen, "n_kept": len(self), "labels": dict(sorted(self.counts.items()))}
+                "n_seen": self.n_seen, "n_kept": len(self), "labels": dict(sorted(self.counts.items())),
+                "fingerprint": self.fingerprint()}
 
 
 def weak_label(records, labeller, *, rules=("cue:",), source: str = "unlabelled") -> WeakLabels:
@@ -103,3 +120,23 @@ def self_label(records, model, *, threshold: float = 0.8, source: str = "unlabel
     rule = f"confidence>={threshold:g}"
     return WeakLabels(records=[records[i] for i in keep], labels=labels, rules=[rule] * len(labels), source=source,
                       labeller=type(model).__name__, kept_rules=(rule,), n_seen=len(records), counts=counts)
+
+
+def narration_labels(sentences, *, scheme="stance4", cap: int | None = None, seed: int = 0,
+                     source: str = "narration") -> WeakLabels:
+    """The scheme's fallback label (``other``) for narration ``sentences``, at most ``cap`` drawn with ``seed``.
+
+    The draw keeps the sentences' order, so the same sentences, cap and seed
+    give the same rows.  The rule of every row is ``narration``.
+    """
+    sentences = list(sentences)
+    keep = range(len(sentences))
+    if cap is not None and cap < len(sentences):
+        keep = sorted(np.random.default_rng(seed).choice(len(sentences), size=cap, replace=False).tolist())
+    label = get_scheme(scheme).fallback
+    if not label:
+        raise ValueError(f"scheme {get_scheme(scheme).name!r} has no fallback label to give narration")
+    records = [sentences[i] for i in keep]
+    return WeakLabels(records=records, labels=[label] * len(records), rules=["narration"] * len(records),
+                      source=source, labeller="narration sentences", kept_rules=("narration",),
+                      n_seen=len(sentences), counts={label: len(records)} if records else {})

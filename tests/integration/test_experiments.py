@@ -195,6 +195,27 @@ params = {{ lexicon_exclude = ["modality"] }}
     assert "- lexicon: negation, modality" in (out / "results.md").read_text(encoding="utf-8")
 
 
+def test_train_model_adds_narration_and_its_fingerprint_to_the_model(tmp_path, shared_dir, monkeypatch):
+    monkeypatch.setenv("STANCE_CORPORA_DIR", str(shared_dir / "corpora"))
+    train_model = load_script("train_model")
+    config = {"name": "tiny", "seed": 7, "estimator": "linear", "scheme": "stance4",
+              "estimator_params": {"estimator": "logreg", "char_ngrams": [], "calibration": None},
+              "data": {"parts": "examples", "train_splits": ["train"], "eval_splits": []},
+              "narration": {"enabled": True, "source": "polnear", "cap": 30, "seed": 3, "weight": 0.1}}
+    train_model.train(config, tmp_path / "with")
+    train_model.train(dict(config, narration={"enabled": False}), tmp_path / "without")
+    meta = json.loads((tmp_path / "with" / "meta.json").read_text(encoding="utf-8"))["training_data"]
+    plain = json.loads((tmp_path / "without" / "meta.json").read_text(encoding="utf-8"))["training_data"]
+    narration = meta["narration"]
+    assert narration["n_kept"] == 30 and narration["labels"] == {"other": 30} and narration["n_seen"] > 1000
+    assert (narration["cap"], narration["seed"], narration["weight"]) == (30, 3, 0.1)
+    # the model's fingerprint covers the narration rows; the gold rows' own is kept beside it
+    assert meta["gold_fingerprint"] == plain["fingerprint"] != meta["fingerprint"]
+    assert "narration" not in plain and "gold_fingerprint" not in plain
+    with pytest.raises(ValueError, match="narration.source"):
+        train_model.narration(dict(config, narration={"enabled": True, "source": "wh", "seed": 1}), "stance4")
+
+
 def test_ibm_claim_stance_trains_a_user_scheme_on_official_topics(tmp_path, shared_dir, monkeypatch):
     monkeypatch.setenv("STANCE_CORPORA_DIR", str(shared_dir / "corpora"))
     ibm = load_script("ibm_claim_stance")

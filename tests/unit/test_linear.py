@@ -20,7 +20,7 @@ from stance.classify.features import (content_frame, cue_frame_signals, cue_is_n
                                      lexicon_group, lexicon_signals, modality_signals, object_kind)
 from stance.classify.persistence import TRUSTED_TYPES
 from stance.classify.training import fit_self_trained, fit_statement_model
-from stance.classify.weak import self_label, weak_label
+from stance.classify.weak import narration_labels, self_label, weak_label
 from stance.errors import ModelFileError, StanceWarning
 from stance.evaluate import score_labels
 from stance.segment.lexicon import load_lexicon
@@ -277,6 +277,42 @@ def test_weak_labels_are_a_separate_product():
     assert weak.summary()["n_seen"] == 3 and weak.summary()["n_kept"] == 2
     Xw, yw, w = weak.training_rows(0.3)
     assert list(w) == [0.3, 0.3] and Xw[0] is unlabelled[0]
+
+
+def test_narration_rows_are_the_fallback_label_drawn_with_a_seed():
+    sentences = [{"doc_id": f"n{i % 4}", "content": f"Crowds marched past the hall for the {i}th night.",
+                  "cue": "", "context": ""} for i in range(20)]
+    all_rows = narration_labels(sentences, source="test")
+    assert all_rows.labels == ["other"] * 20 and set(all_rows.rules) == {"narration"}
+    five = narration_labels(sentences, cap=5, seed=1)
+    again = narration_labels(sentences, cap=5, seed=1)
+    assert len(five) == 5 and five.records == again.records and five.fingerprint() == again.fingerprint()
+    positions = [sentences.index(r) for r in five.records]
+    assert positions == sorted(positions)  # the draw keeps the corpus order
+    assert narration_labels(sentences, cap=5, seed=2).records != five.records
+    assert five.fingerprint() != all_rows.fingerprint()
+    assert five.summary() | {"fingerprint": None} == {
+        "source": "narration", "labeller": "narration sentences", "kept_rules": ["narration"], "n_seen": 20,
+        "n_kept": 5, "labels": {"other": 5}, "fingerprint": None}
+    three = LabelScheme.from_dict({"name": "three", "labels": ["ask", "refuse", "none"], "fallback": "none"})
+    assert set(narration_labels(sentences, scheme=three, cap=3).labels) == {"none"}
+
+
+def test_narration_rows_turn_cueless_event_sentences_to_other():
+    """Invented event reports without a speech act: the gold-only model calls them acts, narration rows fix it."""
+    events = [{"doc_id": f"e{i % 3}", "content": f"Police clashed with protesters over the strikes on {p}.", "cue": "",
+               "context": ""} for i, p in enumerate(_PARTIES)]
+    gold_only = fit_statement_model(make_linear_model(estimator="logreg", calibration=None), X, Y)
+    narration = narration_labels(events, source="test")
+    with_narration = fit_statement_model(make_linear_model(estimator="logreg", calibration=None), X, Y,
+                                         extra=[(narration, 0.5)])
+    other = list(gold_only.classes_).index("other")
+    assert (with_narration.predict_proba(events)[:, other] > gold_only.predict_proba(events)[:, other]).all()
+    assert list(with_narration.predict(X)) == list(gold_only.predict(X))
+    # self-training keeps the extra rows it is given
+    fitted, _ = fit_self_trained(make_linear_model(estimator="logreg", calibration=None), X, Y, events,
+                                 threshold=1.01, extra=[(narration, 0.5)])
+    assert np.allclose(fitted.predict_proba(events), with_narration.predict_proba(events))
 
 
 def test_user_scheme_trains_and_evaluates_without_library_changes():
