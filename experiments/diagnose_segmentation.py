@@ -6,11 +6,15 @@ Usage:
 For each speech-cue attribution of the configured split that no prediction
 matches (ANNOTATION.md section 5), and for each unmatched prediction, it
 names the first thing that went wrong: the cue's sentence is page furniture,
-the lexicon finds no cue there, the cue is found but yields no statement (no
-speaker, or its content was refused), or the statement's content is too long,
-too short or elsewhere.  Writes experiments/results/<name>/diagnosis.json with
-the counts and a few examples per category (document ids, attribution ids and
-offsets: no corpus text).  Develop on train; never run it on test.
+the lexicon finds no cue there, the cue is found but yields no statement, or
+the statement's content is too long, too short or elsewhere.  A cue found with
+no statement is broken down by the segmenter's own reason
+(`stance.segment.segmenter.REFUSALS`: no speaker, content refused, nested in
+another cue's content, dropped by the statement filter, …), separately for
+attributions to which PolNeAR gives no source (rule 8 skips those).  Writes
+experiments/results/<name>/diagnosis.json with the counts and a few examples
+per category (document ids, attribution ids and offsets: no corpus text).
+Develop on train; never run it on test.
 """
 
 from __future__ import annotations
@@ -37,6 +41,25 @@ def _overlap(a, b) -> int:
     return min(a[1], b[1]) - max(a[0], b[0])
 
 
+NO_STATEMENT = "cue found, no statement"
+
+
+def no_statement_reason(text, attribution, sentences, lexicon, refused, predictions) -> str:
+    """Why the speech cue found for a missed attribution made no statement: the segmenter's reason
+    (`REFUSALS`, from ``refused``: cue offset -> reason), or, when it made one (among all of the document's
+    ``predictions``), why that statement does not count here."""
+    cue = (attribution["cue"][0][0], attribution["cue"][-1][1])
+    sentence = next(s for s in sentences if s[0] <= cue[0] < s[1])
+    tokens = tokenize(text, *sentence)
+    for c in find_cues(tokens, lexicon):
+        if c.entry.speech and tokens[c.first].start < cue[1] and cue[0] < tokens[c.last - 1].end \
+                and tokens[c.first].start in refused:
+            return refused[tokens[c.first].start]
+    if any(p.get("cue_span") and _overlap(p["cue_span"], cue) > 0 for p in predictions):
+        return "statement made, matched to an attribution outside the subset"
+    return "statement made, under another cue"
+
+
 def miss_category(text, attribution, gold_content, sentences, predictions, lexicon) -> str:
     cue = (attribution["cue"][0][0], attribution["cue"][-1][1])
     sentence = next((s for s in sentences if s[0] <= cue[0] < s[1]), None)
@@ -51,7 +74,7 @@ def miss_category(text, attribution, gold_content, sentences, predictions, lexic
         return "cue found, not a speech cue"
     same_cue = [p for p in predictions if p.get("cue_span") and _overlap(p["cue_span"], cue) > 0]
     if not same_cue:
-        return "cue found, no statement (no speaker, or content refused)"
+        return NO_STATEMENT
     pred = trim(text, tuple(same_cue[0]["content_span"]))
     gold = trim(text, gold_content)
     if _overlap(pred, gold) <= 0:
@@ -83,12 +106,17 @@ def main(argv=None):
     lexicon = load_lexicon()
     nlp = Pipeline(classifier=False)
     misses, false_pos = Counter(), Counter()
+    no_statement = {"with a source": Counter(), "no source in PolNeAR": Counter()}
     examples = defaultdict(list)
     missed_cues = defaultdict(Counter)  # printed only: the results hold offsets and ids, never corpus words
     n_gold = n_pred = 0
     for doc in read_polnear((config["split"],)):
         text = doc["text"]
-        predictions = merge_quote_sentences(nlp(polnear_document(doc)).records())
+        document = polnear_document(doc)
+        predictions = merge_quote_sentences(nlp(document).records())
+        refused: dict[int, str] = {}  # the segmenter's reasons for the cues that made no statement
+        nlp.segmenter.segment(document, refused=refused)
+        merged = predictions
         gold = polnear_statements(doc, speech_only=True, lexicon=lexicon)
         # as in the scores: predictions that find an attribution outside the subset are left out
         kept = {g["id"] for g in gold}
@@ -106,6 +134,10 @@ def main(argv=None):
                 cat = miss_category(text, by_id[g["id"]], g["content"], sentences, predictions, lexicon)
                 misses[cat] += 1
                 examples["miss: " + cat].append({"doc_id": doc["doc_id"], "attribution": g["id"]})
+                if cat == NO_STATEMENT:
+                    reason = no_statement_reason(text, by_id[g["id"]], sentences, lexicon, refused, merged)
+                    no_statement["with a source" if g["source"] else "no source in PolNeAR"][reason] += 1
+                    examples[f"no statement: {reason}"].append({"doc_id": doc["doc_id"], "attribution": g["id"]})
                 missed_cues[cat][g["cue"].lower()] += 1
         for pi, p in enumerate(predictions):
             if pi not in matched_pred:
@@ -116,11 +148,13 @@ def main(argv=None):
     rng = random.Random(config["seed"])
     report = {"config": config, "speech_cue_gold": n_gold, "predictions": n_pred,
               "missed": dict(misses.most_common()), "false_positives": dict(false_pos.most_common()),
+              "cue_found_no_statement": {k: dict(v.most_common()) for k, v in no_statement.items()},
               "examples": {k: rng.sample(v, min(config["examples"], len(v))) for k, v in sorted(examples.items())}}
     write_json(out / "diagnosis.json", report)
     print(f"{config['split']}: {n_gold} speech-cue attributions, {sum(misses.values())} missed; "
           f"{n_pred} predictions, {sum(false_pos.values())} false")
-    for title, counts in (("missed", misses), ("false positives", false_pos)):
+    for title, counts in (("missed", misses), *((f"{NO_STATEMENT}, {k}", v) for k, v in no_statement.items()),
+                          ("false positives", false_pos)):
         print(title)
         for k, v in counts.most_common():
             print(f"  {v:6d}  {k}")

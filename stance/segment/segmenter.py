@@ -36,9 +36,13 @@ from .mentions import (FUNCTION_WORDS, PRONOUNS, SPEAKER_NOUNS, before_predicate
                        np_right, participant_subject, pronoun_of, stance_subject)
 from .statement_filter import load_statement_filter
 
-__all__ = ["RuleSegmenter", "Mention", "SOURCE_VOICE_GENRES"]
+__all__ = ["RuleSegmenter", "Mention", "SOURCE_VOICE_GENRES", "REFUSALS"]
 
 SOURCE_VOICE_GENRES = frozenset({"statement", "readout", "joint_statement", "press_release"})
+# why a speech cue made no statement (`RuleSegmenter.segment(doc, refused=…)`, for diagnosis)
+REFUSALS = ("inside a quotation", "reporting noun after a cue", "no speaker", "no speaker (passive)",
+            "framing phrase beside a cue", "nested in the previous cue's content", "content refused",
+            "dropped by the statement filter")
 # words between a subject and its cue: "Nakagome also said", "the ministry has repeatedly urged"
 _SKIP_LEFT = frozenset("""also has have had will would could did does do again further later then repeatedly
 reportedly previously once publicly strongly firmly sharply swiftly quickly immediately already officially
@@ -67,9 +71,10 @@ _CLAUSE_WORDS = frozenset("that which who whom whose when where while because if
 # conjunctions and adverbs before a sentence's subject
 _OPENING_WORDS = frozenset("but and so still yet then now meanwhile however instead also".split())
 # quantifiers that can be a subject alone or open one: "others argue", "some say", "most delegates said"
-_SUBJECT_QUANTIFIERS = frozenset("some many most others several both few none".split())
+_SUBJECT_QUANTIFIERS = frozenset("some many most others several both few none another one each".split())
 # "on Thursday evening", "late Monday": a time adjunct between a subject and its cue
 _TIME_ADJUNCT = frozenset("on late early last this next".split())
+_MAX_SUBJECT = 8  # tokens of a subject phrase after "that"
 
 
 def _skip_left(tokens: list[Token], j: int, lo: int) -> int:
@@ -148,8 +153,12 @@ class RuleSegmenter:
         return self.lexicon if isinstance(self.lexicon, Lexicon) else load_lexicon(self.lexicon)
 
     # -- public -------------------------------------------------------------------------------
-    def segment(self, doc: Document) -> list[tuple[Statement, Mention | None]]:
-        """The statements of ``doc`` with their speaker mentions (speaker names are left to attribution)."""
+    def segment(self, doc: Document, refused: dict[int, str] | None = None) -> list[tuple[Statement, Mention | None]]:
+        """The statements of ``doc`` with their speaker mentions (speaker names are left to attribution).
+
+        ``refused``, when given, receives for each speech cue that yields no statement its start offset and
+        the reason (`REFUSALS`), for diagnosis.
+        """
         lex = self._lexicon()
         text = doc.text
         paragraphs = paragraph_spans(text)
@@ -159,6 +168,7 @@ class RuleSegmenter:
         if genre == "auto":
             genre = "transcript" if _looks_like_transcript(text, blocks) else "news"
         state = _State(doc, lex, quotes, news=genre == "news")
+        state.refused = refused
         for block in blocks:
             if genre == "transcript" and state.start_turn(block):
                 pass
@@ -178,7 +188,13 @@ class RuleSegmenter:
         keep = load_statement_filter() if self.statement_filter == "learned" else self.statement_filter
         # the filter is trained on news; source-voice documents and transcripts follow rules 9 and 10
         if keep is not None and genre == "news":
-            return keep.keep(text, state.out, lex)
+            kept = keep.keep(text, state.out, lex)
+            if refused is not None:
+                held = {id(pair) for pair in kept}
+                for pair in state.out:
+                    if id(pair) not in held:
+                        refused.setdefault(pair[0].cue_span.start, "dropped by the statement filter")
+            return kept
         return state.out
 
 
@@ -214,13 +230,21 @@ _PARTICIPLE_BEFORE = frozenset({",", "by", "after", "before", "while", "when", "
 # "After meeting the envoy, she said …": a participle clause that opens the sentence
 # ("In speaking about X, she said …" is a frame of the "said" statement, not a statement of its own)
 _PARTICIPLE_OPENERS = frozenset({"after", "before", "while", "by", "when", "since"})
+_PARTICIPLE_ADVERBS = frozenset("instead also again then not never even still thereby later".split())
 
 
 def _is_participle_cue(tokens: list[Token], cue: CueMatch) -> bool:
     """"…, adding that …", "by calling for …", "after saying …": a participle whose subject is the
     sentence's."""
-    return (tokens[cue.first].lower.endswith("ing")
-            and (cue.first == 0 or tokens[cue.first - 1].lower in _PARTICIPLE_BEFORE))
+    if not tokens[cue.first].lower.endswith("ing"):
+        return False
+    k = cue.first - 1
+    while k >= 0 and (tokens[k].lower in _PARTICIPLE_ADVERBS
+                      or (tokens[k].lower.endswith("ly") and tokens[k].text.isalpha() and tokens[k].text.islower())):
+        k -= 1  # "…, instead calling for …", "after accidentally posting …"
+    if k >= 1 and tokens[k].text in _QUOTE_CLOSERS and tokens[k - 1].text == ",":
+        k -= 1  # 'said on the program “Morning Hour,” adding, “…”'
+    return k < 0 or tokens[k].lower in _PARTICIPLE_BEFORE
 
 
 def _is_setting(content: str) -> bool:
@@ -276,6 +300,9 @@ class _State:
         self.turn: tuple[Span, Span] | None = None  # (speaker name span, label span)
         self.turn_first = True
         self.turn_body_start = 0
+        # "Ruiz said:" ending a sentence: (cue, mention, end of that sentence) for the sentence after it
+        self.announced: tuple[Span, Mention, int] | None = None
+        self.refused: dict[int, str] | None = None  # cue start -> why it made no statement (diagnosis only)
 
     # -- helpers ------------------------------------------------------------------------------
     def quotes_between(self, lo: int, hi: int) -> list[Quote]:
@@ -327,33 +354,65 @@ class _State:
         return q if lo <= pos <= hi else None
 
     # -- one sentence -------------------------------------------------------------------------
+    def _refuse(self, tokens: list[Token], cues, reason: str) -> None:
+        if self.refused is not None:
+            for c in cues:
+                self.refused.setdefault(tokens[c.first].start, reason)
+
     def sentence(self, s: int, e: int, block) -> bool:
         """Statements from the cues of sentence ``[s, e)``; False when it has none."""
         text, lex = self.text, self.lex
         self.sentence_start = s
         tokens = tokenize(text, s, e)
-        cues = [c for c in find_cues(tokens, lex) if c.entry.speech and not self._inside_quote(tokens, c)]
+        cues = [c for c in find_cues(tokens, lex) if c.entry.speech]
+        self._refuse(tokens, [c for c in cues if self._inside_quote(tokens, c)], "inside a quotation")
+        cues = [c for c in cues if not self._inside_quote(tokens, c)]
         cues += self._colon_cues(tokens, cues)
         if cues and cues[0].possessor is None:
             # "cannot approve of the envoy's protest about …": a reporting noun inside another statement is its topic
+            self._refuse(tokens, [c for c in cues[1:] if c.possessor is not None], "reporting noun after a cue")
             cues = [cues[0]] + [c for c in cues[1:] if c.possessor is None]
         cues.sort(key=lambda c: c.first)
         viable: list[CueMatch] = []
         for cue in cues:  # a cue with no speaker anywhere ("talks would continue") must not cut its neighbours
             if self._viable(tokens, cue, viable[-1] if viable else None):
                 viable.append(cue)
+            else:
+                self._refuse(tokens, [cue], "no speaker (passive)" if cue.passive else "no speaker")
         if len(viable) > 1:  # "said in a statement": a framing phrase only frames the verb's statement
+            self._refuse(tokens, [c for c in viable if _is_frame(c)] if any(not _is_frame(c) for c in viable)
+                         else [], "framing phrase beside a cue")
             viable = [c for c in viable if not _is_frame(c)] or viable
-        cues = [c for n, c in enumerate(viable) if not (n and self._nested(tokens, viable[n - 1], c))]
-        if not cues:
-            return False
+        nested = [c for n, c in enumerate(viable) if n and self._nested(tokens, viable[n - 1], c)]
+        self._refuse(tokens, nested, "nested in the previous cue's content")
+        cues = [c for c in viable if c not in nested]
+        announced, self.announced = self.announced, None
         found = False
         for n, cue in enumerate(cues):
             nxt = cues[n + 1] if n + 1 < len(cues) else None
             prev = cues[n - 1] if n else None
             if self._statement(tokens, s, e, cue, prev, nxt, block):
                 found = True
+            elif self.announced is None or self.announced[0].start != tokens[cue.first].start:
+                self._refuse(tokens, [cue], "content refused")
+        if announced is not None:
+            if not found and self._announced_content(s, e, announced):
+                return True
+            if self.refused is not None:  # this sentence has statements of its own
+                self.refused.setdefault(announced[0].start, "content refused")
         return found
+
+    def _announced_content(self, s: int, e: int, announced: tuple[Span, Mention, int]) -> bool:
+        """The sentence after "Ruiz said:" (or "Ruiz argued that:") is its content: the quotation that opens
+        it, else the whole sentence (rule 3, a cue before its content).  Only when it makes no statement of
+        its own and follows within the next paragraph."""
+        cue_span, mention, end = announced
+        if s - end > 400:
+            return False
+        q = self.quote_at(s)
+        if q is not None and q.closed and q.open in (s, s + 1) and q.close <= e:
+            return self._emit_content((q.open + 1, q.close), cue_span, mention, direct=True)
+        return self._emit_content(_trim_span(self.text, s, e, " \t\r\n\u00a0"), cue_span, mention)
 
     def _viable(self, tokens: list[Token], cue: CueMatch, prev: CueMatch | None) -> bool:
         """Whether the cue has a speaker to attach to (the checks of `_statement`, without emitting)."""
@@ -495,14 +554,17 @@ class _State:
                 if k < lo or tokens[k].text != ",":
                     return None
                 rng = np_left(tokens, _skip_parenthesis(tokens, k - 1, lo, own=True), lo, titles)
-                if rng and (tokens[rng[1] - 1].text[:1].isupper() or tokens[rng[0]].lower in PRONOUNS
-                            or tokens[rng[1] - 1].lower in SPEAKER_NOUNS or tokens[rng[1] - 1].lower in titles):
+                head = _head(tokens, rng) if rng else None
+                if rng and (head.text[:1].isupper() or tokens[rng[0]].lower in PRONOUNS
+                            or head.lower in SPEAKER_NOUNS or head.lower in titles):
                     return rng  # "Ana Ruiz, …, said", "A campaign adviser, who …, said"
                 name = np_left(tokens, j - 1, k + 1, titles)
                 if name and name[0] == k + 1 and all(t.text[:1].isupper() or t.text == "." for t in tokens[k + 1:j]):
                     return name  # "the union's president, Ana Ruiz, said": the name between the commas
             return None
         rng = np_left(tokens, j, lo, titles)
+        if rng is None and lo == 0:
+            rng = self._after_complementizer(tokens, j)
         share = self._share_subject(tokens, j, lo)
         if share is not None and (rng is None or share[0] < rng[0]):
             return share  # "58 percent of rural voters said": the share, not "voters"
@@ -511,8 +573,24 @@ class _State:
             return self._modified_subject(tokens, j, lo) or rng
         if rng is None and tokens[j].lower == "to":
             return self._infinitive_subject(tokens, j, lo)
+        if rng is None and j == cue.first - 1 and tokens[cue.first].lower.endswith("ing") \
+                and tokens[j].text.isalpha() and tokens[j].text.islower() and tokens[j].lower not in FUNCTION_WORDS:
+            return self._governing_subject(tokens, cue.first, lo)  # "Ruiz kept asking", "she began telling"
         return (rng or self._modified_subject(tokens, j, lo) or self._clause_subject(tokens, j, lo)
                 or _phrase_after_quote(tokens, j, lo))
+
+    def _after_complementizer(self, tokens: list[Token], j: int) -> tuple[int, int] | None:
+        """The subject of a clause opened by "that" with no reporting cue before it: "Now that Ana Ruiz has
+        claimed …", "the plan that Ruiz has backed for years".  (After a cue, "said that Lima demanded …" is
+        nested attribution, which `_nested` decides.)"""
+        k = j
+        while k > 0 and j - k < _MAX_SUBJECT and tokens[k - 1].lower != "that":
+            k -= 1
+        if k == 0 or tokens[k - 1].lower != "that":
+            return None
+        rng = np_left(tokens, j, k, self.lex.titles)
+        return rng if rng is not None and rng[0] == k and (
+            tokens[rng[1] - 1].text[:1].isupper() or tokens[rng[0]].lower in PRONOUNS) else None
 
     def _share_subject(self, tokens: list[Token], j: int, lo: int) -> tuple[int, int] | None:
         """A share of a poll's respondents that opens its clause: "42 percent said", "about one in five say",
@@ -548,11 +626,17 @@ class _State:
         rng = np_left(tokens, to - 1, lo, titles) if to - 1 >= lo else None
         if rng is not None:
             return rng
-        k = to - 1
-        while k >= lo and to - k <= 3 and tokens[k].text.isalpha() and tokens[k].text.islower() \
+        return self._governing_subject(tokens, to, lo)
+
+    def _governing_subject(self, tokens: list[Token], at: int, lo: int) -> tuple[int, int] | None:
+        """The subject of the verb that governs the word at ``at`` (an infinitive's "to", or a reporting verb's
+        -ing form: "Ruiz kept asking", "Silva began telling")."""
+        titles = self.lex.titles
+        k = at - 1
+        while k >= lo and at - k <= 3 and tokens[k].text.isalpha() and tokens[k].text.islower() \
                 and tokens[k].lower not in FUNCTION_WORDS - _SKIP_LEFT and tokens[k].lower not in _CLAUSE_WORDS:
             k -= 1  # the governing verb ("tried", "was quick", "needs")
-        if k == to - 1 or k < lo:
+        if k == at - 1 or k < lo:
             return None
         j = _skip_left(tokens, k, lo)
         rng = np_left(tokens, j, lo, titles) if j >= lo else None
@@ -574,10 +658,12 @@ class _State:
             return None  # a quantifier or a plural head: people, not "the economy", "politics"
         k = j
         while k > lo and j - k < 5 and tokens[k - 1].text.isalpha() and tokens[k - 1].lower not in _CLAUSE_WORDS \
+                and tokens[k - 1].lower not in _OPENING_WORDS \
                 and tokens[k - 1].lower not in self.lex.verbs and (tokens[k - 1].lower not in FUNCTION_WORDS
                                                                     or tokens[k - 1].lower in _SUBJECT_QUANTIFIERS):
             k -= 1
-        opens = k == lo or tokens[k - 1].text in _CLAUSE_PUNCT or tokens[k - 1].lower in _CLAUSE_WORDS
+        opens = k == lo or tokens[k - 1].text in _CLAUSE_PUNCT or tokens[k - 1].lower in _CLAUSE_WORDS \
+            or tokens[k - 1].lower in _OPENING_WORDS
         return (k, j + 1) if opens and j - k < 5 else None
 
     def _modified_subject(self, tokens: list[Token], j: int, lo: int) -> tuple[int, int] | None:
@@ -677,8 +763,13 @@ class _State:
                     q = next((q for q in self.quotes_between(mention.span.end, e) if q.closed), None)
                     if q is not None and q.open - mention.span.end <= 120:
                         return self._emit_content((q.open + 1, q.close), cue_span, mention, direct=True)
-        return (self._place_content(tokens, s, e, cue_span, mention, after_lo, hi, lo_tok, entry.lemma)
-                or self._quote_before_sentence(tokens, s, cue_span, mention))
+        if (self._place_content(tokens, s, e, cue_span, mention, after_lo, hi, lo_tok, entry.lemma)
+                or self._quote_before_sentence(tokens, s, cue_span, mention)):
+            return True
+        if mention is not None and nxt is None and self.text[max(cue_span.end, mention.span.end):e].strip(
+                " \t\r\n\u00a0") in (":", "that:"):
+            self.announced = (cue_span, mention, e)  # "Ruiz said:" ends the sentence; its content follows
+        return False
 
     def _quote_before_sentence(self, tokens, s, cue_span, mention) -> bool:
         """'“…” <new sentence> Ruiz said.': a sentence of only a speaker and a cue reports the quotation
@@ -693,7 +784,7 @@ class _State:
         while k > 0 and self.text[k] in " \t\u00a0":
             k -= 1
         q = self.quote_at(k)
-        if q is None or not q.closed or q.close != k:
+        if q is None or not q.closed or k != q.close + (q.mark == "''"):
             return False
         continuation = None
         if self.out and self.out[-1][0].content_span.end > q.open:
@@ -717,6 +808,9 @@ class _State:
             return tokens[-1].end
         rng = np_left(tokens, k, cue.last, self.lex.titles) if k >= cue.last else None
         start = rng[0] if rng else k + 1
+        while (start - 1 > cue.last and tokens[start - 1].lower in _PARTICIPLE_ADVERBS
+               and _is_participle_cue(tokens, nxt)):
+            start -= 1  # "…, instead calling for …": the adverb opens the participle's clause
         while start - 1 > cue.last and tokens[start - 1].lower in _CONJ:
             start -= 1
         return tokens[start].start if start < len(tokens) else tokens[-1].end
@@ -933,6 +1027,12 @@ def _own_clauses(text: str, s: int, e: int) -> list[tuple[int, int, bool]]:
             parts.append((lo, m.start(), shared))
             lo, shared = m.end(), same
     return parts + [(lo, e, shared)]
+
+
+def _head(tokens: list[Token], rng: tuple[int, int]) -> Token:
+    """The last word of a phrase, before the period of a final abbreviation ("Ana Ruiz Jr." -> "Jr")."""
+    last = rng[1] - 1
+    return tokens[last - 1] if last > rng[0] and tokens[last].text == "." else tokens[last]
 
 
 def _appositive_name(tokens: list[Token], j: int, lo: int, titles) -> tuple[int, int] | None:

@@ -203,3 +203,62 @@ def test_a_share_of_a_vote_is_no_speaker():
 def test_the_speaker_of_an_opening_participle_is_the_subject_after_its_clause(text, speaker):
     found = RuleSegmenter().segment(Document("t", text, {"genre": "news"}))
     assert found and found[0][1].span.text(text) == speaker
+
+
+# -- speakers and contents of cues that used to make no statement (PolNeAR diagnosis, 2026-11-28) --------------
+
+
+def _speakers(text, genre="news"):
+    found = RuleSegmenter(statement_filter=None).segment(Document("t", text, {"genre": genre}))
+    return [(m.span.text(text) if m else None, st.cue_span.text(text) if st.cue_span else None)
+            for st, m in found]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Now that Ana Ruiz has claimed victory, her rivals are quiet.", ("Ana Ruiz", "claimed")),  # after "that"
+    ("The union rejected the offer, instead calling on the board to resume talks.", ("The union", "calling on")),
+    ("Senator Ana Ruiz kept asking why the office had not answered.", ("Senator Ana Ruiz", "asking")),
+    ("Omar Haddad Jr., the director of the agency, said the data were wrong.", ("Omar Haddad Jr.", "said")),
+    ("Yet another said the plan was a mistake.", ("another", "said")),
+])
+def test_a_speaker_behind_clause_openers_participles_and_appositives_is_found(text, expected):
+    assert expected in _speakers(text)
+
+
+def test_a_reported_cue_after_that_stays_inside_the_outer_content():
+    assert _speakers("He said that Tokyo demanded the islands back.") == [("He", "said")]
+
+
+def test_a_participle_after_a_quoted_name_keeps_the_speaker():
+    text = "Ana Ruiz said on the program “Morning Hour,” adding, “We will appeal.”"
+    assert _speakers(text) == [("Ana Ruiz", "said"), ("Ana Ruiz", "adding")]
+
+
+def test_a_sentence_of_a_speaker_and_a_cue_reports_the_quotation_in_doubled_marks_before_it():
+    assert _contents("''Can we still win?'' Ana Ruiz asked.", statement_filter=None) == ["Can we still win?"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Ana Ruiz said:\n\n“We will not sign the deal. We never agreed to it.”\n\nThe talks ended.", "Ana Ruiz"),
+    ("Stated Ana Ruiz:\n\n“We will not sign the deal. We never agreed to it.”", "Ana Ruiz"),
+])
+def test_the_sentence_after_a_cue_and_a_colon_is_its_content(text, speaker):
+    found = RuleSegmenter(statement_filter=None).segment(Document("t", text, {"genre": "news"}))
+    assert [(m.span.text(text), st.content_span.text(text)) for st, m in found] == [
+        (speaker, "We will not sign the deal."), (speaker, "We never agreed to it.")]
+
+
+def test_a_sentence_after_a_colon_with_a_cue_of_its_own_keeps_its_own_speaker():
+    text = "Ana Ruiz said:\n\nOmar Haddad told reporters the plan would fail."
+    assert _speakers(text) == [("Omar Haddad", "told reporters")]
+
+
+@pytest.mark.parametrize("text,reasons", [
+    ("The plan was criticised.", {"criticised": "no speaker (passive)"}),
+    ("Ana Ruiz said states like Peru and Chile will clarify it.", {"clarify": "nested in the previous cue's content"}),
+    ("Ana Ruiz said the mayor urged calm.", {"said": "content refused"}),  # the inner speaker's statement stands
+])
+def test_refused_cues_are_reported_with_their_reason(text, reasons):
+    refused = {}
+    RuleSegmenter(statement_filter=None).segment(Document("t", text, {"genre": "news"}), refused=refused)
+    assert refused == {text.index(cue): reason for cue, reason in reasons.items()}
