@@ -69,6 +69,11 @@ def rows(results: Path) -> list[tuple[str, str, str, str, str]]:
              _fig(_get(every, "statement_f1"), _get(every, "ci95", "statement_f1")), "≥ 0.60", src),
             ("Attribution: speaker accuracy on matched statements, speech-cue subset", "PolNeAR dev",
              _fig(_get(speech, "attribution_acc"), _get(speech, "ci95", "attribution_acc")), "≥ 0.90", src)]
+    human = _get(_read(results, "polnear_agreement"), "human_vs_primary", "speech_cue", "pooled")
+    out.append(("Human ceiling: a PolNeAR annotator against the primary annotation, speech-cue detection F1",
+                "PolNeAR multi-annotated articles (not test)",
+                _fig(_get(human, "statement_f1"), _get(human, "ci95", "statement_f1")), "–",
+                _link(results, "polnear_agreement", "metrics.json")))
 
     scores, iv = _get(e2e, "scores") or {}, _get(e2e, "intervals") or {}
     src = _link(results, "end_to_end", "report.md", "report.html")

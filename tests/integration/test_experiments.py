@@ -271,7 +271,7 @@ def test_headline_rewrites_a_stale_table_and_says_not_run_without_results(tmp_pa
     assert headline.main(["--readme", str(readme), "--check"]) == 0
     empty = tmp_path / "results"
     empty.mkdir()
-    assert headline.table(empty).count("not run") == 11
+    assert headline.table(empty).count("not run") == 12
     with pytest.raises(ValueError, match="markers"):
         headline.render("no markers here")
 
