@@ -85,6 +85,24 @@ def training_config(spec) -> dict:
             "self_training": spec.get("self_training", {})}
 
 
+def summarize_counts(per_unit: list, config: dict, keys, unit: str = "documents") -> dict:
+    """The scores ``keys`` of the summed counts, with 95% bootstrap intervals over the units (documents, or
+    (article, annotator) pairs) and the number of units under ``unit``: a summary block of a metrics.json."""
+    from stance.evaluate import score_counts
+    from stance.evaluate.bootstrap import confidence_intervals
+    from stance.evaluate.metrics import DocCounts
+
+    total = DocCounts("*")
+    for c in per_unit:
+        total = total + c
+    s = score_counts(total)
+    out = {k: s[k] for k in keys if k in s}
+    ci = confidence_intervals(per_unit, n_samples=config["bootstrap_samples"], seed=config["seed"])
+    out["ci95"] = {k: ci["intervals"][k] for k in keys if ci["intervals"].get(k) is not None}
+    out[unit] = len(per_unit)
+    return out
+
+
 def body_sentences(text: str) -> list[tuple[int, int]]:
     """The sentences the segmenter reads (page furniture left out): what the PolNeAR diagnosis and the cue
     model's training look at."""

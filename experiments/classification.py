@@ -1,7 +1,7 @@
 """Every stance classifier side by side, each evaluated on every test set.
 
 Purpose: compare the transparent cue-lexicon baseline, linear n-gram models,
-their combination, weak labels and sentence views, and the bundled model, on
+their combination, weak labels, sentence views and narration, and the bundled model, on
 the same data: chosen on the team dev split (and on the share of the dev
 split's PolNeAR narration they take for demands, concerns or rejections),
 reported on the team test split (gold segmentation), on the PLOVER/CAMEO
@@ -14,9 +14,9 @@ Usage:
 Steps: 1. read the config and the data (team corpus by split, PLOVER, the
 example); 2. grid-search the logistic regression's C with GroupKFold by
 document on train; 3. fit every model on train (gold rows; weak labels,
-self-training and sentence views only where a model asks) and score it on
-dev, test, PLOVER and the example, with bootstrap intervals over test
-documents; 4. reliability of the bundled model's probabilities on test,
+narration, self-training and sentence views only where a model asks) and score
+it on dev, the dev narration, test, PLOVER and the example, with bootstrap
+intervals over test documents; 4. reliability of the bundled model's probabilities on test,
 calibrated and not (JSON + PNG in docs/figures); 5. write metrics.json
 (versions, git commit, data fingerprints) and results.md.  Refuses to
 overwrite earlier results unless --overwrite.
@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import (ROOT, Timer, experiment_parser, load_config, start_experiment, training_config,  # noqa: E402
+from _common import (ROOT, Timer, bundled_spec, experiment_parser, start_experiment, training_config,  # noqa: E402
                      write_json)
 
 from stance.classify import get_scheme  # noqa: E402
@@ -237,11 +237,7 @@ def main(argv=None):
     from train_model import fit_with_extras
 
     models = dict(config["models"])
-    bundled = load_config(ROOT / config["bundled_config"])
-    models["bundled"] = {"estimator": bundled["estimator"], "params": bundled.get("estimator_params", {}),
-                         "sentence_view_weight": bundled["data"].get("sentence_view_weight", 0.0),
-                         "weak_labels": bundled.get("weak_labels", {}), "narration": bundled.get("narration", {}),
-                         "self_training": bundled.get("self_training", {})}
+    models["bundled"] = bundled_spec(config["bundled_config"])
     results, weak_summary, fitted = {}, None, {}
     for name, spec in models.items():
         est = build_estimator(spec["estimator"], spec.get("params", {}), scheme=scheme, seed=seed)

@@ -114,9 +114,9 @@ def main(argv=None):
         text = doc["text"]
         document = polnear_document(doc)
         predictions = merge_quote_sentences(nlp(document).records())
+        all_predictions = predictions  # before those matching an attribution outside the subset are left out
         refused: dict[int, str] = {}  # the segmenter's reasons for the cues that made no statement
         nlp.segmenter.segment(document, refused=refused)
-        merged = predictions
         gold = polnear_statements(doc, speech_only=True, lexicon=lexicon)
         # as in the scores: predictions that find an attribution outside the subset are left out
         kept = {g["id"] for g in gold}
@@ -135,7 +135,8 @@ def main(argv=None):
                 misses[cat] += 1
                 examples["miss: " + cat].append({"doc_id": doc["doc_id"], "attribution": g["id"]})
                 if cat == NO_STATEMENT:
-                    reason = no_statement_reason(text, by_id[g["id"]], sentences, lexicon, refused, merged)
+                    reason = no_statement_reason(text, by_id[g["id"]], sentences, lexicon, refused,
+                                                 all_predictions)
                     no_statement["with a source" if g["source"] else "no source in PolNeAR"][reason] += 1
                     examples[f"no statement: {reason}"].append({"doc_id": doc["doc_id"], "attribution": g["id"]})
                 missed_cues[cat][g["cue"].lower()] += 1

@@ -12,9 +12,10 @@ segmentation); 2. for each fraction of the training split and each repeat,
 draw that share of its DOCUMENTS (a generator seeded by the config's seed,
 the fraction and the repeat, so a sample does not depend on the others; the
 whole split is drawn once); 3. fit every model of the config on the sample
-(the bundled configuration with its sentence views, weak labels and
-self-training, if any -- the unlabelled statements of self-training are
-those of the whole train split, whatever the sample; the cue-lexicon
+(the bundled configuration with its sentence views, weak labels, narration
+and self-training, if any -- the unlabelled statements of self-training and
+the narration sentences are those of the whole train split, whatever the
+sample; the cue-lexicon
 baseline) and score it on dev: macro-F1, mean F1 over the acts
 (demand, concern, rejection), per-class F1; 4. write metrics.json (every run, the mean, standard
 deviation and range per fraction, versions, git commit, data fingerprints,
@@ -68,7 +69,8 @@ def document_sample(X, y, fraction: float, *, seed: int, repeat: int):
 
 
 def fit_and_score(spec, X, y, Xd, yd, scheme, seed):
-    """Fit one model spec on ``(X, y)`` (with its sentence views, weak labels, self-training) and score it on dev."""
+    """Fit one model spec on ``(X, y)`` (with its sentence views, weak labels, narration, self-training) and score it
+    on dev."""
     est = build_estimator(spec["estimator"], spec.get("params", {}), scheme=scheme, seed=seed)
     with Timer() as t:
         fit_with_extras(est, training_config(spec), X, y, scheme)

@@ -22,19 +22,15 @@ experiments/results/<name>/metrics.json.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, experiment_parser, start_experiment, write_json  # noqa: E402
+from _common import ROOT, experiment_parser, start_experiment, summarize_counts, write_json  # noqa: E402
 
 from stance import Pipeline  # noqa: E402
 from stance.corpora.paths import corpus_dir  # noqa: E402
 from stance.corpora.team import read_polnear  # noqa: E402
-from stance.evaluate import score_counts  # noqa: E402
-from stance.evaluate.bootstrap import confidence_intervals  # noqa: E402
-from stance.evaluate.metrics import DocCounts  # noqa: E402
 from stance.evaluate.polnear import count_polnear_document, polnear_document  # noqa: E402
 from stance.provenance import file_fingerprint, git_commit, versions  # noqa: E402
 from stance.segment import load_lexicon  # noqa: E402
@@ -55,18 +51,6 @@ def as_predictions(attributions: list[dict]) -> list[dict]:
 def with_reference(doc: dict, attributions: list[dict]) -> dict:
     """The document with another annotator's attributions as its reference annotation."""
     return {**doc, "attributions": attributions}
-
-
-def summarize(per_pair: list[DocCounts], config: dict) -> dict:
-    total = DocCounts("*")
-    for c in per_pair:
-        total = total + c
-    s = score_counts(total)
-    out = {k: s[k] for k in KEYS if k in s}
-    ci = confidence_intervals(per_pair, n_samples=config["bootstrap_samples"], seed=config["seed"])
-    out["ci95"] = {k: ci["intervals"][k] for k in KEYS if ci["intervals"].get(k) is not None}
-    out["pairs"] = len(per_pair)
-    return out
 
 
 def main(argv=None):
@@ -94,17 +78,18 @@ def main(argv=None):
             system = nlp(polnear_document(doc)).records()
             for sub in SUBSETS:
                 kw = {"speech_only": sub == "speech_cue", "lexicon": lexicon}
-                add = lambda who, c: counts[who][sub].setdefault(split, []).append(c)  # noqa: E731
-                add("system_vs_primary", count_polnear_document(doc, system, **kw))
-                for annotator, atts in sorted(others.items()):
-                    add("human_vs_primary", count_polnear_document(doc, as_predictions(atts), **kw))
-                    add("system_vs_others", count_polnear_document(with_reference(doc, atts), system, **kw))
+                scored = [("system_vs_primary", count_polnear_document(doc, system, **kw))]
+                for _, atts in sorted(others.items()):
+                    scored += [("human_vs_primary", count_polnear_document(doc, as_predictions(atts), **kw)),
+                               ("system_vs_others", count_polnear_document(with_reference(doc, atts), system, **kw))]
+                for who, c in scored:
+                    counts[who][sub].setdefault(split, []).append(c)
     metrics["articles"] = articles
     for who, by_sub in counts.items():
         metrics[who] = {}
         for sub, by_split in by_sub.items():
-            block = {split: summarize(v, config) for split, v in sorted(by_split.items())}
-            block["pooled"] = summarize([c for v in by_split.values() for c in v], config)
+            block = {split: summarize_counts(v, config, KEYS, unit="pairs") for split, v in sorted(by_split.items())}
+            block["pooled"] = summarize_counts([c for v in by_split.values() for c in v], config, KEYS, unit="pairs")
             metrics[who][sub] = block
     write_json(out / "metrics.json", metrics)
     for sub in SUBSETS:

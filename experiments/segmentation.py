@@ -19,15 +19,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, experiment_parser, start_experiment, write_json  # noqa: E402
+from _common import ROOT, experiment_parser, start_experiment, summarize_counts, write_json  # noqa: E402
 
 from stance import Pipeline  # noqa: E402
 from stance.corpora import read_gold, recorded_splits_or_rule  # noqa: E402
 from stance.corpora.paths import corpus_dir  # noqa: E402
 from stance.corpora.team import read_polnear, team_documents  # noqa: E402
-from stance.evaluate import count_document, score_counts  # noqa: E402
-from stance.evaluate.bootstrap import confidence_intervals  # noqa: E402
-from stance.evaluate.metrics import DocCounts  # noqa: E402
+from stance.evaluate import count_document  # noqa: E402
 from stance.evaluate.polnear import count_polnear_document, polnear_document  # noqa: E402
 from stance.provenance import git_commit, versions  # noqa: E402
 from stance.segment import load_lexicon  # noqa: E402
@@ -35,19 +33,6 @@ from stance.segment import load_lexicon  # noqa: E402
 
 KEYS = ("n_gold", "n_pred", "n_matched", "statement_p", "statement_r", "statement_f1", "statement_exact_f1",
         "attribution_acc", "attribution_f1", "e2e_f1", "matched_label_macro_f1")
-
-
-def summarize(per_doc: list[DocCounts], config: dict) -> dict:
-    """The scores of the summed counts, with 95% bootstrap intervals over documents."""
-    total = DocCounts("*")
-    for c in per_doc:
-        total = total + c
-    s = score_counts(total)
-    out = {k: s[k] for k in KEYS if k in s}
-    ci = confidence_intervals(per_doc, n_samples=config["bootstrap_samples"], seed=config["seed"])
-    out["ci95"] = {k: ci["intervals"][k] for k in KEYS if k in ci["intervals"] and ci["intervals"][k] is not None}
-    out["documents"] = len(per_doc)
-    return out
 
 
 def silver_chains(split: str) -> dict:
@@ -72,7 +57,7 @@ def main(argv=None):
     [gold] = read_gold(ROOT / config["example"])
     recs = nlp(gold.document).records()
     predictions += recs
-    metrics["example"] = summarize([count_document(gold, recs)], config)
+    metrics["example"] = summarize_counts([count_document(gold, recs)], config, KEYS)
 
     # 2. PolNeAR
     plain = Pipeline(classifier=False)
@@ -87,7 +72,8 @@ def main(argv=None):
                                                      chains=chains.get(doc["doc_id"])))
         seconds = time.perf_counter() - t
         metrics[f"polnear_{split}"] = {"documents": len(per_all), "docs_per_second": round(len(per_all) / seconds, 1),
-                                       "all": summarize(per_all, config), "speech_cue": summarize(per_speech, config)}
+                                       "all": summarize_counts(per_all, config, KEYS),
+                                       "speech_cue": summarize_counts(per_speech, config, KEYS)}
 
     # 3. the team gold corpus, by genre
     splits = recorded_splits_or_rule()
@@ -103,7 +89,8 @@ def main(argv=None):
                 c = count_document(g, recs)
                 by_genre.setdefault(g.document.metadata.get("genre", ""), []).append(c)
                 by_genre.setdefault("all", []).append(c)
-            metrics[f"team_{part}_{split}"] = {k: summarize(v, config) for k, v in sorted(by_genre.items())}
+            metrics[f"team_{part}_{split}"] = {k: summarize_counts(v, config, KEYS)
+                                               for k, v in sorted(by_genre.items())}
     metrics["seconds"] = round(time.perf_counter() - t0, 1)
     write_json(out / "metrics.json", metrics)
     with open(out / "predictions.jsonl", "w", encoding="utf-8") as f:

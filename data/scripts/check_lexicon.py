@@ -242,7 +242,8 @@ def validate(folder: Path):
             continue
         key = title.lower().rstrip(".")  # how the segmenter compares them
         if key in seen_titles:
-            problems.add(where, f"title {title!r} repeats titles.tsv:{seen_titles[key]} (case and final period ignored)")
+            problems.add(where,
+                         f"title {title!r} repeats titles.tsv:{seen_titles[key]} (case and final period ignored)")
         seen_titles.setdefault(key, number)
 
     return problems, patterns, counts
@@ -299,7 +300,7 @@ def coverage(polnear: Path, patterns: dict, top: int, show: int):
     for c, n in punct.most_common():
         print(f"      {n:5d}  {c!r}")
     print(f"  cues with words: {n_words}, covered {n_cov} = {n_cov / n_words:.2%}")
-    print(f"      first matching entry by kind: " + ", ".join(f"{k} {v}" for k, v in by_kind.most_common()))
+    print("      first matching entry by kind: " + ", ".join(f"{k} {v}" for k, v in by_kind.most_common()))
     print(f"  all attributions (punctuation-only cues counted as uncovered): {n_cov / total:.2%}")
 
     topc = words.most_common(top)
@@ -310,7 +311,7 @@ def coverage(polnear: Path, patterns: dict, top: int, show: int):
           f"= {t_types / len(topc):.1%}; their attributions {t_att}/{t_all} = {t_att / t_all:.2%}")
     uncovered_top = [c for c, _ in topc if not hit[c]]
     if uncovered_top:
-        print(f"      uncovered among them: " + ", ".join(repr(c) for c in uncovered_top))
+        print("      uncovered among them: " + ", ".join(repr(c) for c in uncovered_top))
 
     missing = collections.Counter({c: n for c, n in words.items() if not hit[c]})
     print(f"\n  {show} most frequent uncovered cue texts ({len(missing)} types, {sum(missing.values())} attributions):")

@@ -51,6 +51,13 @@ def context(text, spans, width=350):
     return lo, text[lo:hi]
 
 
+def write_items(path, items):
+    """One JSON line per item, without the sorting keys (``_p``, ``_r``)."""
+    with open(path, "w", encoding="utf-8") as f:
+        for it in items:
+            f.write(json.dumps({k: v for k, v in it.items() if not k.startswith("_")}, ensure_ascii=False) + "\n")
+
+
 def main(argv=None):
     p = argparse.ArgumentParser()
     p.add_argument("out_dir")
@@ -95,17 +102,11 @@ def main(argv=None):
     out = Path(a.out_dir)
     out.mkdir(parents=True, exist_ok=True)
     for b in range(0, len(items), a.per_batch):
-        with open(out / f"batch_{a.first_batch + b // a.per_batch:02d}.jsonl", "w", encoding="utf-8") as f:
-            for it in items[b:b + a.per_batch]:
-                it = {k: v for k, v in it.items() if not k.startswith("_")}
-                f.write(json.dumps(it, ensure_ascii=False) + "\n")
+        write_items(out / f"batch_{a.first_batch + b // a.per_batch:02d}.jsonl", items[b:b + a.per_batch])
     print(f"{len(items)} attributions in {(len(items) - 1) // a.per_batch + 1} batches under {out}")
     if a.agreement_sample:
         chosen = sorted(random.Random(SEED).sample(range(len(items)), a.agreement_sample))
-        with open(out / "agreement_items.jsonl", "w", encoding="utf-8") as f:
-            for i in chosen:
-                it = {k: v for k, v in items[i].items() if not k.startswith("_")}
-                f.write(json.dumps(it, ensure_ascii=False) + "\n")
+        write_items(out / "agreement_items.jsonl", [items[i] for i in chosen])
         print(f"{len(chosen)} of them for the second annotation in {out / 'agreement_items.jsonl'}")
 
 

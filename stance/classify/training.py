@@ -99,7 +99,7 @@ def fit_statement_model(estimator, X, y, *, sentence_view_weight: float = 0.0, w
     Linear pipelines get ``classifier__groups`` (documents) and
     ``classifier__sample_weight``; the cue-lexicon classifier counts its rules
     on the gold rows only.  ``extra`` is a list of ``(WeakLabels, weight)``
-    pairs added after ``weak`` (the self-training labels of `fit_self_trained`).
+    pairs added after ``weak`` (narration rows, the self-training labels of `fit_self_trained`).
     """
     if isinstance(estimator, CueLexiconClassifier):
         return estimator.fit(X, y)
@@ -112,10 +112,11 @@ def fit_self_trained(estimator, X, y, unlabelled, *, threshold: float = 0.8, wei
     """One round of self-training: fit on gold, label ``unlabelled`` where confident, refit on both.
 
     A clone of ``estimator`` is fitted with ``fit_kwargs`` (`fit_statement_model`:
-    sentence views, weak labels); its predictions of ``threshold`` or more on
-    the unlabelled statements (`stance.classify.weak.self_label`) join the
-    training rows with sample weight ``weight``, and ``estimator`` is fitted on
-    all of them.  Returns ``(estimator, self_labels)``.
+    sentence views, weak labels, extra rows such as narration); its predictions
+    of ``threshold`` or more on the unlabelled statements
+    (`stance.classify.weak.self_label`) join the training rows (the extra rows
+    included) with sample weight ``weight``, and ``estimator`` is fitted on all
+    of them.  Returns ``(estimator, self_labels)``.
 
     scikit-learn's `SelfTrainingClassifier` is not used: its pseudo-labels
     weigh as much as gold, it would sit between the feature pipeline and the

@@ -1,6 +1,6 @@
-"""Unlabelled real statements for weak supervision: PolNeAR attributions the team did not label.
+"""Unlabelled real text for weak supervision: PolNeAR attributions the team did not label, and narration.
 
-Rows have the classifier's fields (``content``, ``cue``, ``context``,
+`polnear_unlabelled_statements` rows have the classifier's fields (``content``, ``cue``, ``context``,
 ``quote_type``) plus ``doc_id`` and ``attribution_id``, and **no label**.  Only
 documents whose team split (``data/splits.json``, else the rule
 `stance.corpora.split_of`) is the one asked for are read -- ``train`` by

@@ -436,7 +436,6 @@ def _errors(gold_docs, by_doc, aligned, counts, scheme, n: int) -> dict:
 def _load_matplotlib():
     """matplotlib's `Figure`, or None when the optional extra is not installed (no pyplot, no global backend)."""
     try:
-        import matplotlib  # noqa: F401
         from matplotlib.figure import Figure
     except ImportError:
         return None
