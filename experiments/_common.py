@@ -51,6 +51,15 @@ def start_experiment(args) -> tuple[dict, Path]:
     return config, result_dir(config["name"], overwrite=args.overwrite, results=args.results)
 
 
+TEXT_FIELDS = ("content", "speaker_text")
+
+
+def text_free(record: dict) -> dict:
+    """A statement record without the words it quotes: committed results keep ids, offsets and names only,
+    since most documents they are computed on belong to others (the offsets map back to the corpora)."""
+    return {k: v for k, v in record.items() if k not in TEXT_FIELDS}
+
+
 def write_json(path: Path, obj) -> None:
     path.write_text(json.dumps(obj, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
 

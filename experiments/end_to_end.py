@@ -15,7 +15,9 @@ bundled model, or the config's ``model``) over them; 4. score with bootstrap
 intervals (by part, and the report's breakdowns by genre and quote type) and
 write ``report.md``, ``report.html``, ``metrics.json``, ``config.json`` and
 ``predictions.jsonl`` into experiments/results/<name>/ (``<name>_examples``
-with --examples-only).  An existing result is kept unless --overwrite.
+with --examples-only).  Neither quotes the documents: predictions keep offsets
+and names (`_common.text_free`), and the report lists errors by offsets unless
+the config sets ``snippets = true``.  An existing result is kept unless --overwrite.
 
 Two runs give the same metrics.json except ``provenance.date``,
 ``provenance.command`` and ``timing``.
@@ -30,7 +32,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, experiment_parser, load_config, result_dir, write_json  # noqa: E402
+from _common import ROOT, experiment_parser, load_config, result_dir, text_free, write_json  # noqa: E402
 
 from stance import Pipeline  # noqa: E402
 from stance.corpora import recorded_splits_or_rule  # noqa: E402
@@ -85,6 +87,7 @@ def main(argv=None):
         gold, predictions, out, model=config.get("model") or None, overwrite=True, command=command,
         title=f"End to end: team gold {config['split']} split ({', '.join(parts)})",
         n_examples=config.get("n_examples", 10), gold_path=f"team parts {parts}, split {config['split']}",
+        snippets=config.get("snippets", False),
         extra={"experiment": name, "config": resolved, "by_part": by_part,
                "timing": {"pipeline_seconds": round(pipeline_seconds, 2),
                           "docs_per_second": round(len(gold) / pipeline_seconds, 1) if pipeline_seconds else None,
@@ -93,7 +96,7 @@ def main(argv=None):
     write_json(out / "config.json", resolved)
     with open(out / "predictions.jsonl", "w", encoding="utf-8") as f:
         for r in predictions:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+            f.write(json.dumps(text_free(r), ensure_ascii=False) + "\n")
 
     s, iv = metrics["scores"], metrics["intervals"]
     print(f"{metrics['title']}: {s['n_docs']} documents, gold / predicted / matched "

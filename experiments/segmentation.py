@@ -7,7 +7,8 @@ Steps: 1. the example article in ../shared (every statement, speaker and label);
 2. PolNeAR (document level, ANNOTATION.md section 5 matching on its content
 spans), all attributions and the speech-cue subset; 3. the team gold corpus by
 genre; every figure with a 95% bootstrap interval over documents.  Writes
-experiments/results/<name>/metrics.json and predictions.jsonl.
+experiments/results/<name>/metrics.json and predictions.jsonl (offsets and
+names, not the documents' words: `_common.text_free`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, experiment_parser, start_experiment, summarize_counts, write_json  # noqa: E402
+from _common import ROOT, experiment_parser, start_experiment, summarize_counts, text_free, write_json  # noqa: E402
 
 from stance import Pipeline  # noqa: E402
 from stance.corpora import read_gold, recorded_splits_or_rule  # noqa: E402
@@ -95,7 +96,7 @@ def main(argv=None):
     write_json(out / "metrics.json", metrics)
     with open(out / "predictions.jsonl", "w", encoding="utf-8") as f:
         for r in predictions:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+            f.write(json.dumps(text_free(r), ensure_ascii=False) + "\n")
     print(json.dumps({k: v for k, v in metrics.items() if k not in ("config", "versions")}, indent=1))
 
 

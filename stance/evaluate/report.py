@@ -136,7 +136,9 @@ def _provenance(gold_docs, predictions, model, command, gold_path, pred_path) ->
 
 
 # -- alignment: what happened to every gold and predicted statement ---------------------------------
-def _snippet(text: str, span, width: int = 220) -> str:
+def _snippet(text: str, span, width: int = 220, quote: bool = True) -> str:
+    if not quote:
+        return f"characters {span[0]}\u2013{span[1]}"
     s = " ".join(text[span[0]:span[1]].split())
     return s if len(s) <= width else s[: width - 1] + "\u2026"
 
@@ -201,7 +203,8 @@ def _ci_of(counts, keys, n_samples, seed, confidence, scheme) -> dict:
 def evaluation_report(gold_docs, predictions: Iterable[Mapping], out_dir=None, *, model=None, n_samples: int = 1000,
                       seed=0, confidence: float = 0.95, scheme=DEFAULT_SCHEME, overwrite: bool = False,
                       command: str | None = None, title: str = "Evaluation report", gold_path=None, pred_path=None,
-                      n_examples: int = 10, extra: Mapping | None = None, figures: bool = True) -> dict:
+                      n_examples: int = 10, extra: Mapping | None = None, figures: bool = True,
+                      snippets: bool = True) -> dict:
     """Score predictions against gold with bootstrap intervals, and write the report to ``out_dir``.
 
     Parameters
@@ -229,6 +232,9 @@ def evaluation_report(gold_docs, predictions: Iterable[Mapping], out_dir=None, *
         More top-level entries for ``metrics.json`` (an experiment's config, say).
     figures : bool, default True
         Draw the figures (when matplotlib is installed).
+    snippets : bool, default True
+        Quote each listed error's text.  False lists its offsets instead, for reports that are
+        published or committed while the documents belong to someone else.
 
     Returns
     -------
@@ -268,7 +274,7 @@ def evaluation_report(gold_docs, predictions: Iterable[Mapping], out_dir=None, *
         "by_genre": _by_genre(gold_docs, counts, scheme, boot),
         "by_quote_type": _by_quote_type(gold_docs, by_doc, aligned, scheme, boot),
         "worst_documents": _worst_documents(gold_docs, counts, n_examples),
-        "errors": _errors(gold_docs, by_doc, aligned, counts, scheme, n_examples),
+        "errors": _errors(gold_docs, by_doc, aligned, counts, scheme, n_examples, snippets),
     }
     clash = sorted(set(extra or {}) & (set(metrics) | {"provenance", "figures"}))
     if clash:
@@ -382,7 +388,7 @@ def _worst_documents(gold_docs, counts, n: int) -> list:
     return rows[:n]
 
 
-def _errors(gold_docs, by_doc, aligned, counts, scheme, n: int) -> dict:
+def _errors(gold_docs, by_doc, aligned, counts, scheme, n: int, snippets: bool = True) -> dict:
     """Missed and spurious statements, wrong speakers and wrong labels; the worst first.
 
     Worst means: a confident prediction before a hesitant one (by ``score``),
@@ -402,19 +408,19 @@ def _errors(gold_docs, by_doc, aligned, counts, scheme, n: int) -> dict:
             s = g.statements[gi]
             span = (s.content_span.start, s.content_span.end)
             missed.append(((s.label == scheme.fallback, r, span), {
-                "doc_id": g.doc_id, "content_span": list(span), "text": _snippet(text, span),
+                "doc_id": g.doc_id, "content_span": list(span), "text": _snippet(text, span, quote=snippets),
                 "gold_speaker": s.speaker, "gold_label": s.label, "quote_type": s.quote_type}))
         for pi in al["spurious"]:
             p = preds[pi]
             span = tuple(p["content_span"])
             spurious.append(((score_of(p), r, span), {
-                "doc_id": g.doc_id, "content_span": list(span), "text": _snippet(text, span),
+                "doc_id": g.doc_id, "content_span": list(span), "text": _snippet(text, span, quote=snippets),
                 "pred_speaker": p.get("speaker"), "pred_label": p.get("label"), "score": p.get("score"),
                 "quote_type": p.get("quote_type")}))
         for gi, pi, ok, label_ok in al["matched"]:
             s, p = g.statements[gi], preds[pi]
             span = (s.content_span.start, s.content_span.end)
-            row = {"doc_id": g.doc_id, "content_span": list(span), "text": _snippet(text, span),
+            row = {"doc_id": g.doc_id, "content_span": list(span), "text": _snippet(text, span, quote=snippets),
                    "gold_speaker": s.speaker, "pred_speaker": p.get("speaker"), "gold_label": s.label,
                    "pred_label": p.get("label"), "score": p.get("score")}
             if s.speaker_span is not None:
@@ -436,6 +442,7 @@ def _errors(gold_docs, by_doc, aligned, counts, scheme, n: int) -> dict:
 def _load_matplotlib():
     """matplotlib's `Figure`, or None when the optional extra is not installed (no pyplot, no global backend)."""
     try:
+        import matplotlib  # noqa: F401 -- the package itself first: its submodules may be cached without it
         from matplotlib.figure import Figure
     except ImportError:
         return None

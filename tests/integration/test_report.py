@@ -175,3 +175,13 @@ def test_cli_evaluate_report(capsys, tmp_path, examples_dir):
     assert json.loads(capsys.readouterr().out)["n_docs"] == 4
     assert main(argv + ["--overwrite", "--model", str(tmp_path / "nowhere")]) == 2
     assert main(["evaluate", "--gold", str(gold_dir), "--pred", str(pred), "--overwrite"]) == 2
+
+
+def test_report_without_snippets_lists_errors_by_offsets_and_quotes_no_document(case, tmp_path):
+    gold, preds = case
+    m = evaluation_report(gold, preds, tmp_path / "r", n_samples=50, seed=1, command="test run", snippets=False)
+    missed = m["errors"]["missed"]["examples"][0]
+    start, end = missed["content_span"]
+    assert missed["text"] == f"characters {start}\u2013{end}" and TEXT[start:end] == "all was fine"
+    report = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+    assert "all was fine" not in report and f"characters {start}\u2013{end}" in report
