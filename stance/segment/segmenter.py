@@ -32,8 +32,8 @@ from ..text.quotes import Quote
 from ..text.tokens import Token, tokenize
 from .cues import DETERMINERS, TIME_WORDS, CueMatch, find_cues
 from .lexicon import Lexicon, load_lexicon
-from .mentions import (FUNCTION_WORDS, PRONOUNS, SPEAKER_NOUNS, before_predicate, first_person_subject, np_left,
-                       np_right, participant_subject, pronoun_of, stance_subject)
+from .mentions import (FUNCTION_WORDS, ORG_WORDS, PRONOUNS, SPEAKER_NOUNS, before_predicate, first_person_subject,
+                       np_left, np_right, participant_subject, pronoun_of, stance_subject)
 from .statement_filter import load_statement_filter
 
 __all__ = ["RuleSegmenter", "Mention", "SOURCE_VOICE_GENRES", "REFUSALS"]
@@ -42,13 +42,23 @@ SOURCE_VOICE_GENRES = frozenset({"statement", "readout", "joint_statement", "pre
 # why a speech cue made no statement (`RuleSegmenter.segment(doc, refused=…)`, for diagnosis)
 REFUSALS = ("inside a quotation", "reporting noun after a cue", "no speaker", "no speaker (passive)",
             "framing phrase beside a cue", "nested in the previous cue's content", "content refused",
-            "dropped by the statement filter")
+            "dropped by the statement filter", "subject cannot speak", "a noun in an official text")
 # words between a subject and its cue: "Nakagome also said", "the ministry has repeatedly urged"
 _SKIP_LEFT = frozenset("""also has have had will would could did does do again further later then repeatedly
 reportedly previously once publicly strongly firmly sharply swiftly quickly immediately already officially
 recently separately earlier on friday monday tuesday wednesday thursday saturday sunday yesterday today
 not never just is are was were be been being often seldom rarely sometimes always still even now since long
 himself herself itself themselves""".split())
+# a determiner before a singular name, a plural quantifier before a name: what follows the name is a noun
+_SINGULAR_DETERMINERS = frozenset("the a an this that".split())
+_PLURAL_QUANTIFIERS = frozenset("multiple several many numerous various repeated".split())
+# "attacks in the strait", "the meeting of the council": a phrase after these modifies the noun before it
+_PHRASE_PREPOSITIONS = frozenset("in on at of against from across over".split())
+# "spoke with B to discuss", "met in Geneva to review": the object of these does not perform the infinitive
+_PURPOSE_PREPOSITIONS = frozenset({"with", "in", "at"})
+# collective performers of official texts besides the speaker nouns: "both countries agreed", "the partners welcomed"
+_AGENT_NOUNS = frozenset("""countries nations states sides partners participants signatories members peoples people
+citizens families communities community world everyone all both each two three them us""".split())
 _TELL_LIKE = frozenset("tell remind inform assure reassure brief notify advise caution warn".split())
 _ADJUNCT_START = frozenset("in on at during after before late early earlier later last this yesterday today".split())
 _CONJ = frozenset({"and", "but", "while", "as", "yet", ",", ";"})
@@ -375,7 +385,11 @@ class _State:
         cues.sort(key=lambda c: c.first)
         viable: list[CueMatch] = []
         for cue in cues:  # a cue with no speaker anywhere ("talks would continue") must not cut its neighbours
-            if self._viable(tokens, cue, viable[-1] if viable else None):
+            if not self.news and self._noun_reading(tokens, cue):
+                self._refuse(tokens, [cue], "a noun in an official text")
+            elif not self.news and self._mute_subject(tokens, cue, viable[-1] if viable else None):
+                self._refuse(tokens, [cue], "subject cannot speak")
+            elif self._viable(tokens, cue, viable[-1] if viable else None):
                 viable.append(cue)
             else:
                 self._refuse(tokens, [cue], "no speaker (passive)" if cue.passive else "no speaker")
@@ -433,6 +447,56 @@ class _State:
         if cue.first == 0 or tokens[cue.first - 1].text in _INVERSION_BEFORE:
             return (np_right(tokens, cue.last, n, titles) or _plain_phrase_right(tokens, cue.last)) is not None
         return False
+
+    @staticmethod
+    def _noun_reading(tokens: list[Token], cue: CueMatch) -> bool:
+        """Whether, in an official text, a verb form reads as a noun after a name that modifies it: "Freedonian
+        attacks against ships", "the U.S. demand for …", "several UN calls for …".  Nouns of conduct, and
+        reporting nouns without a possessor, are no statements (ANNOTATION.md 6.1, reporting nouns)."""
+        i, form, entry = cue.first, tokens[cue.first].lower, cue.entry
+        if cue.possessor is not None or cue.passive or entry.speaker == "after" or i == 0 \
+                or not tokens[i - 1].text[:1].isupper() or tokens[i - 1].lower in FUNCTION_WORDS:
+            return False
+        plural = form.endswith("s") and form != entry.lemma and form != "says"
+        if plural and cue.last < len(tokens) and tokens[cue.last].lower == "against" \
+                and "against" not in entry.particles:
+            return True  # no reporting verb takes "against" without listing it as its particle
+        k = i - 1
+        while k > 0 and (tokens[k - 1].text[:1].isupper() or tokens[k - 1].text in (".", "-")):
+            k -= 1  # to the start of the name: "the U.S.", "several UN"
+        opener = tokens[k - 1].lower if k > 0 else ""
+        if k >= 2 and tokens[k - 2].lower in ("and", "or", "nor", "&"):
+            return False  # "A and the European Commission condemn": a coordinated subject
+        singular_name = not tokens[i - 1].lower.endswith("s")
+        if form == entry.lemma and singular_name and (k == 0 or opener in _SINGULAR_DETERMINERS):
+            return True  # "the U.S. demand", "U.S. support for …": a singular name takes the -s form as its verb
+        return plural and opener in _PLURAL_QUANTIFIERS  # "several UN calls": no subject for an -s verb
+
+    def _mute_subject(self, tokens: list[Token], cue: CueMatch, prev: CueMatch | None) -> bool:
+        """Whether, in an official text, the verb's subject is a thing that cannot speak ("The meeting
+        underscored …", "rising seas threaten …", "The reported sentence"): the sentence is the issuer's
+        narration (ANNOTATION.md rule 9, 6.2: only a named performer takes a sentence from its issuer)."""
+        if cue.possessor is not None or cue.entry.speaker == "after" or cue.passive:
+            return False
+        rng = self._subject(tokens, cue, prev.last if prev else 0)
+        if rng is None or any(t.lower not in _SKIP_LEFT for t in tokens[rng[1]:cue.first]) \
+                or (rng[0] > 0 and tokens[rng[0] - 1].lower in ("and", "or")):
+            return False  # only the verb's own subject, not a coordinated one ("A and their teams agreed")
+        head = _head(tokens, rng)
+        if rng[1] - rng[0] == 1 and head.lower in DETERMINERS:
+            return True  # "The reported verdict": a participle after an article
+        if rng[0] >= 2 and tokens[rng[0] - 1].lower in _PHRASE_PREPOSITIONS and tokens[rng[0] - 2].text.isalpha():
+            head = tokens[rng[0] - 2]  # "attacks in the strait have continued": the noun the place modifies
+        # the head of each coordinated part: "The two leaders and their teams agreed" has a speaking part
+        heads = [head] + [tokens[k - 1] for k in range(rng[0] + 1, rng[1]) if tokens[k].lower in ("and", "or")]
+        return not any(self._can_speak(h) for h in heads)
+
+    def _can_speak(self, head: Token) -> bool:
+        """Whether the head of a subject can perform a speech act: a name, a pronoun, a speaker, organisation
+        or collective noun, a title."""
+        word = head.lower.removesuffix("\u2019s").removesuffix("'s")
+        return (head.text[:1].isupper() or word in PRONOUNS or word in SPEAKER_NOUNS or word in ORG_WORDS
+                or word in _AGENT_NOUNS or word in self.lex.titles or word in ("who", "which", "that"))
 
     def _nested(self, tokens: list[Token], outer: CueMatch, cue: CueMatch) -> bool:
         """Whether ``cue`` is reported inside the content of ``outer`` rather than a statement of its own:
@@ -624,6 +688,21 @@ class _State:
         ("Ruiz tried to explain", "Ana Silva was quick to point out")."""
         titles = self.lex.titles
         rng = np_left(tokens, to - 1, lo, titles) if to - 1 >= lo else None
+        # the preposition before the phrase, or inside it after a verb ("spoke today with B"), not inside a name
+        # ("the Embassy in Moscow")
+        p = None if rng is None else next((m for m in range(max(lo, rng[0] - 1), rng[1])
+                                           if tokens[m].lower in _PURPOSE_PREPOSITIONS
+                                           and (m < rng[0] or tokens[m - 1].text.islower())), None)
+        if p is not None:
+            # "A spoke with B to discuss …", "met in Washington to review …": a partner or a place does not act;
+            # the infinitive states the purpose of the subject that opens the clause (ANNOTATION.md 3.1)
+            f = lo
+            while f < p and (tokens[f].lower in _OPENING_WORDS or tokens[f].text == ","):
+                f += 1
+            subject = np_right(tokens, f, p, titles)
+            subject = before_predicate(tokens, subject) if subject else None
+            return subject if subject and subject[1] < p and tokens[subject[1] - 1].lower not in DETERMINERS \
+                else None
         if rng is not None:
             return rng
         return self._governing_subject(tokens, to, lo)

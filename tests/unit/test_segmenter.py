@@ -80,6 +80,53 @@ def test_source_voice_sentences_belong_to_the_source():
                    ("Indonesia", "urged", "restraint", "indirect")]
 
 
+def test_official_text_verbs_of_things_that_cannot_speak_are_narration():
+    # in a source's own voice, "underscored" / "threaten" with a thing as subject, or a participle after an
+    # article, are the issuer's narration (rule 9, 6.2); a coordinated subject with a speaker keeps its cue
+    text = ("The meeting underscored the value of our partnership. Rising seas threaten coastal towns across the "
+            "region. The reported verdict comes at a difficult time for the families. The two ministers and their "
+            "teams agreed to meet again in May. Freedonia urged restraint.")
+    assert segment(text, genre="statement") == [
+        (None, None, "The meeting underscored the value of our partnership.", "indirect"),
+        (None, None, "Rising seas threaten coastal towns across the region.", "indirect"),
+        (None, None, "The reported verdict comes at a difficult time for the families.", "indirect"),
+        ("two ministers and their teams", "agreed to", "meet again in May", "indirect"),
+        ("Freedonia", "urged", "restraint", "indirect")]
+    # news keeps its own rules: the check is for documents in a source's voice
+    assert segment("The meeting underscored the value of our partnership, the ministry said.", genre="news")[0][:2] \
+        == ("The meeting", "underscored")
+
+
+def test_official_text_verb_forms_read_as_nouns_after_a_name():
+    # "Freedonian attacks against", "the U.S. demand for", "several UN calls for", "U.S. support for …" are
+    # nouns: the sentence stays the issuer's, or the noun phrase is the content of the issuer's own cue
+    text = ("Unprovoked Freedonian attacks against the port are acts of terror. We support the U.S. demand for the "
+            "release of the crew. We endorse several UN calls for restraint. U.S. support for the accord remains "
+            "firm. Freedonia attacks the plan. The Ministry calls for restraint.")
+    assert segment(text, genre="statement") == [
+        (None, None, "Unprovoked Freedonian attacks against the port are acts of terror.", "indirect"),
+        ("We", "support", "the U.S. demand for the release of the crew", "indirect"),
+        ("We", "endorse", "several UN calls for restraint", "indirect"),
+        (None, None, "U.S. support for the accord remains firm.", "indirect"),
+        ("Freedonia", "attacks", "the plan", "indirect"),
+        ("The Ministry", "calls for", "restraint", "indirect")]
+    # a coordinated subject keeps its verb
+    assert [c for _, c, _, _ in segment("The United States and the European Commission condemn the attack.",
+                                        genre="joint_statement")] == ["condemn"]
+
+
+@pytest.mark.parametrize("genre", ["readout", "news"])
+def test_purpose_infinitive_after_a_partner_or_place_belongs_to_the_subject(genre):
+    # "A spoke with B to express …": B is the partner, A acts (ANNOTATION.md 3.1); "asked B to explain" is B's
+    text = ("President Ana Ruiz spoke today with Prime Minister Omar Haddad of Freedonia to express support for the "
+            "talks. The minister asked the mayor to explain the delay. The minister asked the Embassy in Moscow to "
+            "explain the delay.")
+    got = [(m, c) for m, c, _, _ in segment(text, genre=genre)]
+    assert ("President Ana Ruiz", "express") in got
+    assert ("the mayor", "explain") in got
+    assert ("the Embassy in Moscow", "explain") in got  # "in" inside a name is no place of a meeting
+
+
 def test_headlines_captions_and_boilerplate_yield_nothing():
     text = ("Minister Says Talks Failed\nThe harbour at dawn\n"
             "The minister said the talks failed.\nRelated Articles\n-\nPresident Says Economy Grows\n")
