@@ -1,7 +1,7 @@
 """Who speaks in a document's own voice (ANNOTATION.md rule 9), from the document's title, opening and signatures.
 
 Official documents name their issuer in the title ("Statement by NSC
-Spokesperson Adrienne Watson on …", "Joint Statement from the Leaders of …",
+Spokesperson Ana Ruiz on …", "Joint Statement from the Leaders of …",
 "President A and Prime Minister B Joint Statement"); a readout is issued by its
 publisher (the office whose website carries it).  A joint statement often
 names its issuing group at its opening ("We, the leaders of A, B and C, …",

@@ -241,12 +241,12 @@ def _split_title(text, toks: list[Token], titles, gazetteer) -> list[NameChain]:
         k = 1  # "Republican Marco Rubio", "rival Hillary Clinton": a party or role word, not a first name
     name_toks = toks[k:]
     if k and len(name_toks) > 2 and name_toks[0].lower in ("of", "for"):
-        # "President of the Arab Republic of Egypt Abdel Fattah el-Sisi": the office's state ends the title
+        # "President of the Republic of Norland Ana Ruiz": the office's state ends the title
         first = 1 + int(name_toks[1].lower == "the")
         size = _state_length(name_toks, first, gazetteer)
         rest = first + size
         while size and rest < len(name_toks) - 1 and name_toks[rest].lower.rstrip(".") in HONORIFICS:
-            rest += 1  # "… of the State of Qatar HH Sheikh Tamim": honorifics before the name
+            rest += 1  # "… of the State of Norland HH Sheikh Omar": honorifics before the name
         if size and rest < len(name_toks) and name_toks[rest].text[:1].isupper():
             k, name_toks = k + rest, name_toks[rest:]
     if k and len(name_toks) > 3 and name_toks[0].lower in _JOINERS:

@@ -502,7 +502,7 @@ class _Resolution:
         return (self._participants(first[0][1]) if first else None) or self._signatories() or self._paired_states()
 
     def _paired_states(self) -> str | None:
-        """The states a title pairs with hyphens ("Norland-Tarvania Joint Statement", "U.S.-ROK Leaders' Joint
+        """The states a title pairs with hyphens ("Norland-Tarvania Joint Statement", "A-B Leaders' Joint
         Statement"), each by the document's fullest name for it, or None."""
         title = str(self.doc.metadata.get("title") or self._headline() or "")
         m = re.match(r"\s*(?:the\s+)?([A-Z][\w.\u2019' ]*?(?:\s*[-\u2013]\s*[A-Z][\w.\u2019' ]*?)+)\s+"

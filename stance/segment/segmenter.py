@@ -366,6 +366,8 @@ class _State:
     # -- one sentence -------------------------------------------------------------------------
     def _refuse(self, tokens: list[Token], cues, reason: str) -> None:
         if self.refused is not None:
+            if reason not in REFUSALS:
+                raise ValueError(f"refusal reason {reason!r} is not one of REFUSALS")
             for c in cues:
                 self.refused.setdefault(tokens[c.first].start, reason)
 
@@ -419,7 +421,7 @@ class _State:
     def _announced_content(self, s: int, e: int, announced: tuple[Span, Mention, int]) -> bool:
         """The sentence after "Ruiz said:" (or "Ruiz argued that:") is its content: the quotation that opens
         it, else the whole sentence (rule 3, a cue before its content).  Only when it makes no statement of
-        its own and follows within the next paragraph."""
+        its own and starts within 400 characters of the cue's sentence (a paragraph break, not a page)."""
         cue_span, mention, end = announced
         if s - end > 400:
             return False
