@@ -39,6 +39,11 @@ def test_end_to_end_on_the_examples_twice_gives_identical_results(tmp_path, caps
     a, b = (json.loads((r / "metrics.json").read_text(encoding="utf-8")) for r in runs)
     assert without_volatile(a) == without_volatile(b)
     assert (runs[0] / "predictions.jsonl").read_bytes() == (runs[1] / "predictions.jsonl").read_bytes()
+    # committed results quote no document: offsets and names only, errors listed by offsets
+    rows = [json.loads(line) for line in (runs[0] / "predictions.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert rows and all("content" not in r and "speaker_text" not in r and r["content_span"] for r in rows)
+    missed = a["errors"]["missed"]["examples"]
+    assert all(e["text"].startswith("characters ") for e in missed)
     assert a["config"]["team_parts"] == ["examples"] and a["scores"]["n_docs"] == a["by_part"]["examples"]["n_docs"]
     assert a["bootstrap"]["seed"] == a["config"]["seed"] and a["intervals"]["e2e_f1"]
     assert "e2e_f1" in capsys.readouterr().out
