@@ -82,7 +82,8 @@ class Entity:
 
     ``name`` is the canonical name (the fullest form the document gives);
     ``aliases`` are other names and descriptions that denote only this entity
-    in the document (never pronouns).
+    in the document (never pronouns); ``members`` are a group's members by
+    their canonical names (data/ANNOTATION.md, section 4.1), empty otherwise.
     """
 
     name: str
@@ -90,11 +91,15 @@ class Entity:
     aliases: tuple[str, ...] = ()
     affiliation: str | None = None
     country: str | None = None
+    members: tuple[str, ...] = ()
 
     def __post_init__(self):
         if self.type not in ENTITY_TYPES:
             raise ValueError(f"Entity.type {self.type!r} is not one of {ENTITY_TYPES}")
+        if isinstance(self.aliases, str) or isinstance(self.members, str):
+            raise TypeError(f"Entity {self.name!r}: aliases and members are lists of names, not one string")
         object.__setattr__(self, "aliases", tuple(self.aliases))
+        object.__setattr__(self, "members", tuple(self.members))
 
     def to_dict(self) -> dict:
         d = {"type": self.type}
@@ -104,12 +109,15 @@ class Entity:
             d["affiliation"] = self.affiliation
         if self.country:
             d["country"] = self.country
+        if self.members:
+            d["members"] = list(self.members)
         return d
 
     @classmethod
     def from_dict(cls, name: str, d: Mapping) -> "Entity":
         return cls(name=name, type=d.get("type") or "unknown", aliases=tuple(d.get("aliases") or ()),
-                   affiliation=d.get("affiliation"), country=d.get("country"))
+                   affiliation=d.get("affiliation"), country=d.get("country"),
+                   members=tuple(d.get("members") or ()))
 
 
 @dataclass(frozen=True, slots=True)

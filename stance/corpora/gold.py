@@ -49,7 +49,7 @@ def gold_from_dict(d: dict, text: str | None = None, where: str = "gold") -> Gol
     for name, e in (d.get("entities") or {}).items():
         try:
             entities[name] = Entity.from_dict(name, e)
-        except ValueError as err:
+        except (ValueError, TypeError) as err:
             raise InputError(f"{where}: entity {name!r}: {err}") from None
     statements = []
     for i, s in enumerate(d.get("statements") or []):

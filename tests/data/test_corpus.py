@@ -104,3 +104,11 @@ def test_gold_reader_refuses_bad_spans(tmp_path):
                                                                       "label": "other"}]}), encoding="utf-8")
     with pytest.raises(InputError, match="statement 0: content_span"):
         read_gold(tmp_path)
+
+
+def test_white_house_gold_keeps_group_members(shared_dir):
+    from stance.corpora.team import read_wh_gold
+
+    groups = [e for g in read_wh_gold(shared_dir / "corpora") for e in g.entities.values() if e.members]
+    assert groups and all(len(e.members) >= 2 for e in groups)
+    assert sum(e.type == "group" for e in groups) > len(groups) // 2  # mostly groups (a task force has members too)

@@ -75,3 +75,14 @@ def test_statement_context_is_local_however_far_the_speaker_mention_lies():
             assert context.startswith("Ministry of Foreign Affairs")
         else:
             assert context == "urged Peru to reopen the border"
+
+
+def test_entity_keeps_a_groups_members_through_its_dict_form():
+    from stance.document import Entity
+
+    group = Entity.from_dict("Ana Ruiz and Omar Haddad", {"type": "group", "members": ["Ana Ruiz", "Omar Haddad"]})
+    assert group.members == ("Ana Ruiz", "Omar Haddad")
+    assert Entity.from_dict(group.name, group.to_dict()) == group
+    assert "members" not in Entity("Ana Ruiz", "person").to_dict()
+    with pytest.raises(TypeError, match="not one string"):
+        Entity("Ana Ruiz and Omar Haddad", "group", members="Ana Ruiz")
