@@ -85,6 +85,8 @@ _SUBJECT_QUANTIFIERS = frozenset("some many most others several both few none an
 # "on Thursday evening", "late Monday": a time adjunct between a subject and its cue
 _TIME_ADJUNCT = frozenset("on late early last this next".split())
 _MAX_SUBJECT = 8  # tokens of a subject phrase after "that"
+_MAX_AS_FRAME = 16  # tokens of an "As X said on Monday," frame before its comma
+_AS_FRAME_SKIP = _SKIP_LEFT | frozenset({"recently", "just", "already", "'ve", "'s"})  # "As X has just said"
 
 
 def _skip_left(tokens: list[Token], j: int, lo: int) -> int:
@@ -216,6 +218,11 @@ _CLAUSE_BREAK = re.compile(
 # ", telling reporters …", ", describing it as …": a reporting participle after a comma is the writer's frame
 _PARTICIPLE_BREAK = re.compile(r",[\u201d\"\u2019']*\s+(?=(\w+ing)\b)")
 _ADJUNCT_WORDS = frozenset("on in at this last next early late earlier later the a of".split()) | TIME_WORDS
+
+
+def _after_first_person(tokens: list[Token], k: int) -> bool:
+    """Whether token ``k`` follows "we"/"I" and a verb within a few words ("We also reject the group's …")."""
+    return any(tokens[m].lower in ("we", "i") for m in range(max(0, k - 5), k - 1))
 
 
 def _only_adjuncts(content: str) -> bool:
@@ -377,6 +384,8 @@ class _State:
         self.sentence_start = s
         tokens = tokenize(text, s, e)
         cues = [c for c in find_cues(tokens, lex) if c.entry.speech]
+        if self.announced is None and self._as_reported(tokens, cues, e):
+            return True
         self._refuse(tokens, [c for c in cues if self._inside_quote(tokens, c)], "inside a quotation")
         cues = [c for c in cues if not self._inside_quote(tokens, c)]
         cues += self._colon_cues(tokens, cues)
@@ -384,6 +393,12 @@ class _State:
             # "cannot approve of the envoy's protest about …": a reporting noun inside another statement is its topic
             self._refuse(tokens, [c for c in cues[1:] if c.possessor is not None], "reporting noun after a cue")
             cues = [cues[0]] + [c for c in cues[1:] if c.possessor is None]
+        if not self.news:
+            # "We reject the group's demand that …": in an issuer's own voice, a reporting noun that its own act
+            # takes as object is that act's topic (ANNOTATION.md 3.1), and the sentence is the issuer's (rule 9)
+            topics = [c for c in cues if c.possessor is not None and _after_first_person(tokens, c.possessor[0])]
+            self._refuse(tokens, topics, "reporting noun after a cue")
+            cues = [c for c in cues if c not in topics]
         cues.sort(key=lambda c: c.first)
         viable: list[CueMatch] = []
         for cue in cues:  # a cue with no speaker anywhere ("talks would continue") must not cut its neighbours
@@ -417,6 +432,59 @@ class _State:
             if self.refused is not None:  # this sentence has statements of its own
                 self.refused.setdefault(announced[0].start, "content refused")
         return found
+
+    def _as_reported(self, tokens: list[Token], cues: list[CueMatch], e: int) -> bool:
+        """"As X said, P", "As you heard (from) X (say), P": P is X's statement alone (ANNOTATION.md 3.1, 6.1,
+        6.3), also inside a quotation or a briefer's turn, and even when P reports an act of its own."""
+        i = 0
+        while i < len(tokens) and tokens[i].text in _OPENERS:
+            i += 1
+        if i >= len(tokens) or tokens[i].lower != "as":
+            return False
+        comma = next((k for k in range(i + 1, min(len(tokens), i + _MAX_AS_FRAME)) if tokens[k].text == ","), None)
+        if comma is None:
+            return False
+        j = i + 1
+        heard = tokens[j].lower == "you" and j + 2 < comma and tokens[j + 1].lower in ("heard", "have", "'ve")
+        if heard:  # "As you (have) heard (from) the President (say)"
+            j += 2 if tokens[j + 1].lower == "heard" else 3
+            if j < comma and tokens[j].lower == "from":
+                j += 1
+        cue = next((c for c in cues if j < c.first < comma and c.last <= comma and c.possessor is None), None)
+        end = cue.first if cue is not None else (comma if heard else None)
+        if end is None:
+            return False
+        while end > j and tokens[end - 1].lower in _AS_FRAME_SKIP:
+            end -= 1
+        if not j < end <= j + _MAX_SUBJECT or any(t.text in _CLAUSE_PUNCT or t.lower in _CLAUSE_WORDS
+                                                  for t in tokens[j:end]):
+            return False
+        if not heard and (tokens[j].lower in ("it", "you") or tokens[j].lower in _FIRST_PERSON
+                          or not self._can_speak(_head(tokens, (j, end)))):
+            return False  # "As it said", "As the plan calls for": no speaker named; "As we said": one's own framing
+        lo = tokens[comma].end
+        q = self.quote_at(tokens[i].start) if i else self.quote_at(lo)
+        direct = q is not None and q.open < lo and (not q.closed or q.close > lo)
+        hi = min(e, q.close) if direct and q.closed else e
+        cue_span = Span(tokens[cue.first].start, tokens[cue.last - 1].end) if cue is not None else None
+        content = _trim_span(self.text, lo, hi, " \t\r\n\u00a0" if direct else _TRIM)
+        if content[1] - content[0] < 2:
+            return False
+        pieces = split_inside(self.text, *content) if direct else []
+        if len(pieces) > 1:  # '"As X said, P. Q."': Q is the quotation's own speaker's again (rule 2)
+            content = (content[0], pieces[0][1])
+        self.emit(content, cue_span, self.mention(tokens, (j, end)), "direct" if direct else "indirect",
+                  split=False)
+        if len(pieces) > 1:
+            # the quotation's speaker: the last quoting statement's, or the last named one's when that is an
+            # inner "we" ('"… We will not accept it. As X said, P. Q."')
+            named = self.last_direct[1] if self.last_direct is not None else None
+            if named is not None and named.kind == "pronoun":
+                named = next((m for st, m in reversed(self.out[:-1])
+                              if st.quote_type == "direct" and m is not None and m.kind != "pronoun"), named)
+            if named is not None:
+                self.emit((pieces[1][0], pieces[-1][1]), None, named, "direct")
+        return True
 
     def _announced_content(self, s: int, e: int, announced: tuple[Span, Mention, int]) -> bool:
         """The sentence after "Ruiz said:" (or "Ruiz argued that:") is its content: the quotation that opens

@@ -309,3 +309,47 @@ def test_refused_cues_are_reported_with_their_reason(text, reasons):
     refused = {}
     RuleSegmenter(statement_filter=None).segment(Document("t", text, {"genre": "news"}), refused=refused)
     assert refused == {text.index(cue): reason for cue, reason in reasons.items()}
+
+
+# -- "As X said, P" and reporting nouns in an issuer's own voice (issue 3, train tail, 2026-11-28) ---------------
+
+
+def test_as_x_said_inside_a_quotation_is_x_alone_and_the_quotation_goes_on_with_its_speaker():
+    text = ("“We will not sign,” Ana Ruiz said. “We will not accept that again.”\n\n"
+            "“As Dr. Lima said on Monday, no one wins a trade war. The rich must pay.”")
+    got = segment(text)
+    assert ("Dr. Lima", "said", "no one wins a trade war.", "direct") in got
+    assert ("Ana Ruiz", None, "The rich must pay.", "direct") in got
+    assert not any("As Dr. Lima" in content for _, _, content, _ in got)
+
+
+@pytest.mark.parametrize("sentence,speaker,cue,content", [
+    ("As Foreign Minister Lima said in Quito last week, Peru will never accept the ruling.",
+     "Foreign Minister Lima", "said", "Peru will never accept the ruling"),
+    ("As you heard the President say on Tuesday, his government will reopen the port.",
+     "the President", "say", "his government will reopen the port"),
+    ("As you heard from the President, we are going to do everything we can.",
+     "the President", None, "we are going to do everything we can"),
+])
+def test_as_x_said_in_a_briefers_turn_is_x_s_statement(sentence, speaker, cue, content):
+    text = f"MS. RUIZ: Good morning.\n\nQ: And the port?\n\nMS. RUIZ: {sentence}"
+    got = segment(text, genre="transcript")
+    assert got[-1] == (speaker, cue, content, "indirect")
+
+
+def test_as_we_said_in_a_turn_stays_the_speakers_own():
+    text = "MS. RUIZ: Good morning.\n\nQ: And the port?\n\nMS. RUIZ: As we have said, the port will open."
+    got = segment(text, genre="transcript")
+    assert [m for m, _, c, _ in got if "port will open" in c] == ["MS. RUIZ"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We also reject the group's demand that the mine be closed during the inquiry.",
+    "We welcome Peru's call for calm.",
+])
+def test_a_reporting_noun_the_issuer_acts_on_is_the_issuers_sentence(sentence):
+    text = f"Lima Mining rejects the report of the rights group Agua Viva.\n\n{sentence}"
+    mention, cue, content, _ = segment(text, genre="statement")[-1]
+    assert (cue, content) == (None, sentence) and mention in ("We", None)  # both the issuer's (rule 9)
+    # in news, a possessor's reporting noun still reports the possessor's statement
+    assert segment(f"Officials met on Monday. {sentence}", genre="news")[-1][0] != "We"
