@@ -221,7 +221,8 @@ _ADJUNCT_WORDS = frozenset("on in at this last next early late earlier later the
 
 
 def _after_first_person(tokens: list[Token], k: int) -> bool:
-    """Whether token ``k`` follows "we"/"I" and a verb within a few words ("We also reject the group's …")."""
+    """Whether "we"/"I" stands among the four tokens before token ``k``'s predecessor ("We also reject the
+    group's …"): the possessor of a reporting noun that a first-person act takes as its object."""
     return any(tokens[m].lower in ("we", "i") for m in range(max(0, k - 5), k - 1))
 
 
