@@ -130,6 +130,9 @@ def main(argv=None):
         if key in draft:
             gold[key] = draft[key]
     gold["entities"] = draft["entities"]
+    for key in ("not_statements", "note"):  # for review (ANNOTATION.md 4.1), not scored
+        if key in draft:
+            gold[key] = draft[key]
     if not source:  # team-written text: keep *_text for readers
         for st in statements:
             for role in ("speaker", "cue", "content"):
