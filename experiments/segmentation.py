@@ -85,9 +85,10 @@ def main(argv=None):
             for g in docs:
                 if splits(part, g.doc_id) != split:
                     continue
-                recs = nlp(g.document).records()
+                analysis = nlp(g.document)
+                recs = analysis.records()
                 predictions += recs
-                c = count_document(g, recs)
+                c = count_document(g, recs, analysis.entities)
                 by_genre.setdefault(g.document.metadata.get("genre", ""), []).append(c)
                 by_genre.setdefault("all", []).append(c)
             metrics[f"team_{part}_{split}"] = {k: summarize_counts(v, config, KEYS)

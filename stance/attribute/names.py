@@ -165,13 +165,27 @@ def _joins(tokens: list[Token], i: int, j: int, titles, gazetteer) -> bool:
         return True  # "United States of America", "President of the United States of America Ana Ruiz"
     so_far = so_far[:-1] + [so_far[-1], so_far[-1].removesuffix("s")]  # "Foreign Ministers of …": a plural title
     if tokens[j].lower in ("and", "&"):  # "Trade and Industry", not "Embassy in Moscow and Ana Silva"
-        return (any(w in ORG_WORDS for w in so_far) and so_far[-1] not in ORG_WORDS
-                and not gazetteer.country(tokens[j - 1].text))
+        return ((any(w in ORG_WORDS for w in so_far) or _office_runs_on(tokens, j, so_far, titles))
+                and so_far[-1] not in ORG_WORDS and not gazetteer.country(tokens[j - 1].text))
     if so_far[-1] in _STATE_WORDS:
         return True  # "Arab Republic of Egypt", "Kingdom of Saudi Arabia"
     if gazetteer.country(tokens[j + 1].text) and so_far[-1] not in ORG_WORDS and so_far[-1] not in titles:
         return False
     return so_far[-1] in titles or any(w in ORG_WORDS for w in so_far)
+
+
+def _office_runs_on(tokens: list[Token], j: int, so_far: list[str], titles) -> bool:
+    """Whether "and" at ``j`` continues an office "Title of X" ("Minister of Foreign Affairs and International
+    Cooperation, Ana Ruiz", "Minister of Trade and Industry Omar Haddad"): the words after it are followed by the
+    holder's name in apposition, or run on to a name of their own; two words and a verb are a second person
+    ("the Secretary of State and Ana Ruiz met")."""
+    if not (any(w in titles for w in so_far[:-1]) and {"of", "for"} & set(so_far)):
+        return False
+    k = j + 1
+    while k < len(tokens) and _is_cap(tokens[k]):
+        k += 1
+    return k - j - 1 >= 3 or (k < len(tokens) and tokens[k].text == "," and k + 1 < len(tokens)
+                              and _is_cap(tokens[k + 1]))
 
 
 def _state_length(tokens: list[Token], i: int, gazetteer, before=()) -> int:
@@ -257,6 +271,8 @@ def _split_title(text, toks: list[Token], titles, gazetteer) -> list[NameChain]:
         m = last - 1
         while m > k and (toks[m].text == "." or len(toks[m].text.rstrip(".")) == 1):
             m -= 1  # keep initials: "Joseph R. Biden"
+        if toks[m - 1].lower in ("and", "&"):
+            return []  # "Minister of Foreign Affairs and International Cooperation": the office's last words
         k, name_toks = m, toks[m:]
         if gazetteer.country_of.get(" ".join(t.text for t in name_toks).lower()):
             return []  # "Prime Minister of the United Kingdom": an office and its state, no name

@@ -80,6 +80,9 @@ _SUBJECT_GAP = frozenset("also has have had will would did does again further la
 _OFFICE_APPOSITION = re.compile(r"(?:^|\s)((?:[A-Z][\w.-]*\s+){1,4}?)"
                                 r"(?:of\s+(?:the\s+)?[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*)*)?,\s*$")
 _STATE_FORM = re.compile(r"\b(?:Republic|Kingdom|Federation|State)\b")  # a state's own long name, "Republic of A"
+# "of 11 March", "of March 11, 2026" at the end of a mention: the date of a statement, not a name
+_OF_DATE = re.compile(r"\s+of\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?:,?\s+\d{4})?$")
+_LOWER_IN_NAMES = frozenset("of for and the on to in".split())  # "Ministry of Foreign Affairs of …"
 _DESCRIPTION_REACH = 20_000  # characters: how far from a description ("the ministry") its entity is looked for
 
 
@@ -206,7 +209,7 @@ class _Resolution:
 
     def _register(self, name: str, etype: str, alias: str | None = None, title: str = "") -> str:
         if name not in self.known and etype == "organization":
-            fuller = self._fuller_organisation(name)
+            fuller = self._fuller_organisation(name) or self._issuer_form(name)
             if fuller:
                 alias, name = alias or name, fuller
         k = self.known.get(name)
@@ -282,6 +285,10 @@ class _Resolution:
             return self._register(issuer, self._type_of(issuer, "")) if issuer else None
         self._at = mention.span.start
         surface = mention.span.text(self.text)
+        dated = _OF_DATE.search(surface)
+        if dated and dated.start() > 0:  # "the Ministry of X of 11 March": the date is no part of the name
+            mention = Mention(Span(mention.span.start, mention.span.start + dated.start()), mention.kind)
+            surface = surface[:dated.start()]
         source_voice = self.doc.metadata.get("genre") in SOURCE_VOICE_GENRES
         if source_voice and self._inside_we_appositive(mention, st):
             return self._pronoun("we", mention)  # "We, the leaders of A, B and C, condemn …": the issuing group
@@ -314,7 +321,7 @@ class _Resolution:
             found = self._group(surface, mention.span.start)  # "the U.S. and Israeli officials"
             if found:
                 return found
-        if re.search(r"\band\b|&", cleaned) and mention.kind == "name":
+        if re.search(r"\band\b|&", cleaned) and mention.kind == "name" and not self._one_name(cleaned):
             return self._register(self._group_name(cleaned, mention.span.start), "group", surface)
         if mention.kind == "description":
             found = self._description(surface, mention.span.start)
@@ -322,6 +329,13 @@ class _Resolution:
                 return self._register(found, self.known[found].type, cleaned)
             return self._register(cleaned, self._type_of(cleaned, ""), surface)
         return self._name(cleaned, surface, mention)
+
+    def _one_name(self, cleaned: str) -> bool:
+        """Whether a name with "and" is one organisation's name that the text writes as one name chain ("Ministry of
+        Foreign Affairs and Regional Integration"), not a joint subject ("Kenya and Ethiopia")."""
+        chain = self._name_index()["suffix"].get(_unsuffixed(_fold(cleaned)))
+        return chain is not None and _fold(chain.name) == _fold(cleaned) and any(
+            w in ORG_WORDS for w in _fold(cleaned).split(" and ")[0].split())
 
     def _inside_we_appositive(self, mention: Mention, st: Statement) -> bool:
         """Whether the mention lies in the appositive of an opening "We," before the cue ("We, the President of A and
@@ -348,6 +362,12 @@ class _Resolution:
             if named != list(range(first, last + 1)):
                 return None
             phrase = " ".join(strip_possessive(w) for w in words[first:last + 1])
+            office = [strip_possessive(w) for w in words[last + 1:-1]]
+            if office and office[-1].lower() in ORG_WORDS:
+                # "a Peruvian energy ministry official", "a Chilean government spokesman": the office, not the state
+                body = " ".join(strip_possessive(w) for w in words[first:-1])
+                known = next((n for n in self.known if _fold(n).endswith(_fold(body))), None)
+                return known or self._register(body, self._type_of(body, ""))
             if self.gaz.country(phrase):
                 return self._state(self.gaz.country(phrase))  # "Kenyan diplomats", "U.S. officials"
             lo = mention.span.start + len(" ".join(words[:first])) + (1 if first else 0)
@@ -456,7 +476,9 @@ class _Resolution:
         if joint:
             issuer = self._joint_issuer()
         else:
-            issuer = issuer_from_metadata(self.doc.metadata, self._strip_title) or self._signatories()
+            # the title, else the headline above the text ("Statement of the Ministry of X on …")
+            issuer = issuer_from_metadata(self.doc.metadata, self._strip_title, title=self._headline())
+            issuer = (self._letterhead_case(issuer) if issuer and issuer.isupper() else issuer) or self._signatories()
             issuer = self._people(issuer) or issuer  # "Statement by President A and Prime Minister B": the two
         if not issuer and not joint:
             issuer = self._issuer_line()
@@ -484,7 +506,7 @@ class _Resolution:
         lo, hi = self._opening()
         opening = group_in_opening(self.text, hi)  # from the top: a framing line above the body counts
         if opening:
-            return opening
+            return self._without_appositive(opening)
         title = issuer_from_metadata(self.doc.metadata, title=self._headline(), titles=self.titles)
         title = self._in_text_case(title) if title else None  # a headline in capitals: the text's form of the name
         people = self._people(title) if title and not is_group_phrase(title) else None
@@ -500,6 +522,15 @@ class _Resolution:
             return title if is_group_phrase(title) or re.search(r"(?i)\band\b|,", title) else self._strip_title(title)
         first = self._sentence_spans()[:1]
         return (self._participants(first[0][1]) if first else None) or self._signatories() or self._paired_states()
+
+    def _without_appositive(self, group: str) -> str:
+        """A group noun phrase without the people named after it ("the Ministers of Defence of A and B, Ana Ruiz and
+        Omar Haddad, met …" -> "the Ministers of Defence of A and B"): the appositive names the members."""
+        for m in re.finditer(r",\s*(?:and\s+)?", group):
+            rest = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", group[m.end():]) if p.strip()]
+            if rest and all(self._type_of(p, "") == "person" for p in rest):
+                return group[:m.start()]
+        return group
 
     def _paired_states(self) -> str | None:
         """The states a title pairs with hyphens ("Norland-Tarvania Joint Statement", "A-B Leaders' Joint
@@ -579,17 +610,59 @@ class _Resolution:
     def _issuer_line(self) -> str | None:
         """The office named in the page furniture above the text ("Press release – Federal Foreign Office, Berlin,
         3 June 2025"): a part of such a line between dashes or commas that names an organisation ("… Office",
-        "Ministry of …") or ends with a state ("Global Affairs Canada")."""
+        "Ministry of …") or, failing that, ends with a state ("Global Affairs Canada").  A letterhead in capitals
+        ("REPUBLIC OF A" over "MINISTRY OF FOREIGN AFFAIRS") names the issuing office last, and a title line may
+        follow the office with its topic ("Mission X on the draft law …")."""
+        offices, named, states = self._letterhead()
+        return (offices[-1:] or named[:1] or states[:1] or [None])[0]
+
+    def _letterhead(self) -> tuple[list, list, list]:
+        """The names in the page furniture above the text, in order: offices (a part of a line with an organisation
+        word), named lines (a line that is a name the body names again, "Coastal Fisheries Partnership") and
+        states ("Global Affairs Canada", "REPUBLIC OF A")."""
+        if "_letterhead_cache" in self.__dict__:
+            return self.__dict__["_letterhead_cache"]
         first_body = self.body[0][0] if self.body else len(self.text)
+        body_text = self.text[first_body:]
+        offices, named, states = [], [], []
         for block in layout(self.text[:first_body]):
-            for part in re.split(r"\s+[\u2013\u2014-]\s+|,\s+|\s+\|\s+", self.text[block.start:block.end].strip()):
+            line = self.text[block.start:block.end].strip()
+            parts = re.split(r"\s+[\u2013\u2014-]\s+|,\s+|\s+\|\s+", line)
+            for part in parts:
+                part = re.sub(r"\s+on\s+(?:the\s+)?[a-z].*$", "", part)  # "Mission X on the draft law …"
                 words = part.split()
-                if not 2 <= len(words) <= 10 or part.isupper() or any(ch.isdigit() for ch in part) or not all(
-                        w[:1].isupper() or w in ("of", "for", "and", "the", "on") for w in words):
+                if not 2 <= len(words) <= 10 or any(ch.isdigit() for ch in part) or not all(
+                        w[:1].isupper() or w in ("of", "for", "and", "the", "on", "to") for w in words):
                     continue
-                if any(strip_possessive(w).lower() in ORG_WORDS for w in words) or self.gaz.country(words[-1]):
-                    return part
-        return None
+                if part.isupper():
+                    part = self._letterhead_case(part)
+                    words = part.split()
+                if any(strip_possessive(w).lower() in ORG_WORDS for w in words):
+                    offices.append(part)
+                elif self.gaz.country(words[-1]) or self._country_in(part):
+                    states.append(part)
+                elif len(parts) == 1 and block.kind != "dateline" and not part.isupper() and part in body_text:
+                    named.append(part)
+        self.__dict__["_letterhead_cache"] = offices, named, states
+        return offices, named, states
+
+    def _letterhead_case(self, name: str) -> str:
+        """A name in capitals as the text writes it, else in title case with its acronyms kept ("MINISTRY OF
+        FOREIGN AFFAIRS OF NEW ZEALAND" -> "Ministry of Foreign Affairs of New Zealand", "OSCE MISSION" -> "OSCE
+        Mission" where the text writes "OSCE")."""
+        found = self._in_text_case(name)
+        if not found.isupper():
+            return found
+        body = self.text[self.body[0][0]:] if self.body else ""
+        words = []
+        for i, word in enumerate(name.split()):
+            if i and word.lower() in _LOWER_IN_NAMES:
+                words.append(word.lower())
+            elif re.search(r"\b" + re.escape(word) + r"\b(?!\s+[A-Z]{2})", body):
+                words.append(word)  # an acronym the running text writes in capitals
+            else:
+                words.append(word.capitalize())
+        return " ".join(words)
 
     def _country_of(self, name: str | None) -> str | None:
         """The state a name denotes or belongs to: "The White House" -> United States, "Ministry of Foreign
@@ -598,7 +671,7 @@ class _Resolution:
         whole = self.gaz.country_of.get(" ".join(words).lower()) if words else None
         if whole or not any(strip_possessive(w).lower() in ORG_WORDS for w in words):
             return whole  # a person's name says nothing of a state ("Ana Lima" is not Peru)
-        return next((self.gaz.country(w) for w in words if self.gaz.country(w)), None)
+        return self._country_in(" ".join(words))  # "Ministry of Foreign Affairs of New Zealand" -> New Zealand
 
     def _own_state_as_subject(self, lo: int, hi: int) -> str | None:
         """ANNOTATION.md 6.2 and 6.5: in a source-voice document, a sentence whose subject is the issuer's own
@@ -606,7 +679,8 @@ class _Resolution:
         narrates a meeting for its issuer: there the state's plans stay the issuer's ("…, and the U.S. will …")."""
         if self.doc.metadata.get("genre") not in SOURCE_VOICE_GENRES or self.doc.metadata.get("genre") == "readout":
             return None
-        own = self._country_of(self._issuer()) or self._country_of(self.doc.metadata.get("publisher"))
+        own = self._country_of(self._issuer()) or self._country_of(self.doc.metadata.get("publisher")) or next(
+            (self._country_in(line) for line in self._letterhead()[2]), None)  # "REPUBLIC OF A" over the office
         if not own:
             return None
         k = bisect.bisect_left(self.starts, lo)
@@ -618,6 +692,10 @@ class _Resolution:
             subject = before in ("", "the") or before.endswith((", the", ","))
             # "The United States stands", "The United States, standing with …, will"
             verb = re.match(r"\s+(?!and\b|or\b)[a-z]|,\s+[a-z]+ing\b", after)
+            government = re.fullmatch(r"(?:Government\s+of\s+(?:the\s+)?)(.+)", chain.name)  # "Government of A"
+            if government and self._country_in(government.group(1)) == own and not chain.possessive and subject \
+                    and re.match(r"\s+(?!and\b|or\b)[a-z]", after):
+                return chain.name
             if not subject or chain.possessive or self.gaz.country_of.get(chain.name.lower()) != own:
                 return None  # only the first name of the sentence can be its subject
             partners = re.match(r"\s+and\s+(?:our|its)\s+(?:[Aa]llies|[Pp]artners)"
@@ -625,11 +703,21 @@ class _Resolution:
             if partners:  # "the United States and our allies and partners": a group of no named members (6.5)
                 start = chain.start - 4 if self.text[chain.start - 4:chain.start].lower() == "the " else chain.start
                 return self.text[start:chain.end + partners.end()]
-            if verb:
-                return own
+            if verb:  # the state as the text names it where the text never uses the gazetteer's name ("Türkiye")
+                return own if self.gaz.is_demonym(chain.name) or re.search(
+                    r"\b" + re.escape(own) + r"\b", self.text) else chain.name
             if re.match(r"\s+[Gg]overnment\s+[a-z]", after):
                 return chain.name + " Government"  # "The U.S. Government will continue …"
         return None
+
+    def _issuer_form(self, name: str) -> str | None:
+        """The issuer of a source-voice document where ``name`` is the head of its name ("Ministry of Foreign
+        Affairs" in a release of the "Ministry of Foreign Affairs of Norland"): the canonical name is the fullest."""
+        if self.doc.metadata.get("genre") not in SOURCE_VOICE_GENRES:
+            return None
+        issuer = self._issuer()
+        head = _fold(name)
+        return issuer if issuer and re.match(re.escape(head) + r" (?:of|for|to|in) ", _fold(issuer)) else None
 
     def _fuller_organisation(self, name: str) -> str | None:
         """"Ministry of Foreign Affairs" -> "Ministry of Foreign Affairs of the Arab Republic of Egypt" when the
@@ -709,7 +797,8 @@ class _Resolution:
         candidates = [index["suffix"].get(target)]
         if len(target.split()) == 1 and not self.gaz.country(cleaned):
             candidates.append(index["word"].get(target))  # a surname or given name of a person, not a state
-        elif self._surname(target):  # given names without the surname: "Hassan Sheikh" -> "Hassan Sheikh Mohamud"
+        elif len(target.split()) > 1 and self._surname(target):
+            # given names without the surname: "Hassan Sheikh" -> "Hassan Sheikh Mohamud" (a state stays itself)
             candidates.append(index["mixed"].get(_fold(self._surname(target))))
         best = max((c for c in candidates if c is not None), key=_fullest, default=None)
         if best is not None and best.name.isupper():
@@ -739,9 +828,11 @@ class _Resolution:
                     continue  # (a name met again changes nothing)
                 seen.add((chain.name, chain.title))
                 words = _unsuffixed(_fold(chain.name)).split()
-                # the whole name, and every run of words it begins or ends with ("Jean-Pierre", "Wang")
+                # the whole name, and every run of words it begins or ends with ("Jean-Pierre", "Wang"), and the
+                # middle one of three (a paternal surname: "Ferrer" in "Lucía Ferrer Ibáñez")
+                middle = set(words[1:2]) if self._three_names(chain) else set()
                 for key in {" ".join(words[:i]) for i in range(1, len(words) + 1)} | {
-                        " ".join(words[i:]) for i in range(len(words))}:
+                        " ".join(words[i:]) for i in range(len(words))} | middle:
                     if len(chain.name) > len(index.get(key, "")):
                         index[key] = chain.name
             self._surnames = index
@@ -770,6 +861,12 @@ class _Resolution:
                         and given.lower() not in FUNCTION_WORDS and given.lower() not in SPEAKER_NOUNS:
                     return f"{m.group(1)} {given}"
         return None
+
+    def _three_names(self, chain: NameChain) -> bool:
+        """A person's name of three words, none a place ("Lucía Ferrer Ibáñez", not "South China Sea")."""
+        words = chain.name.split()
+        return len(words) == 3 and not any(self.gaz.country(w) for w in words) and self._type_of(
+            chain.name, chain.title) == "person"
 
     def _personish(self, chain: NameChain) -> bool:
         words = chain.name.split()
@@ -1087,7 +1184,9 @@ class _Resolution:
                     if key not in suffix or _fullest(chain) > _fullest(suffix[key]):
                         suffix[key] = chain
                 if words and self._personish(chain):
-                    for w in set(words if chain.title else (words[0], words[-1])):
+                    # a titled name's every word; else the first and last, and the middle one of three (a paternal
+                    # surname: "Secretary Ferrer" for "Lucía Ferrer Ibáñez")
+                    for w in set(words if chain.title or self._three_names(chain) else (words[0], words[-1])):
                         if w not in word or _fullest(chain) > _fullest(word[w]):
                             word[w] = chain
                 if not chain.name.isupper():
@@ -1103,6 +1202,8 @@ class _Resolution:
     def _canonical(self, chain: NameChain) -> str:
         """The fullest chain of the document that ends like ``chain`` (its canonical name)."""
         fuller = self._name_index()["canonical"].get(_fold(chain.name), "")
+        if len(fuller) <= len(chain.name) and chain.title and len(chain.name.split()) == 1:
+            fuller = self._surname(chain.name) or ""  # "Minister Wen" -> "Wen Lihua", whichever order
         return fuller if len(fuller) > len(chain.name) else chain.name
 
     def _pronoun(self, pronoun: str, mention: Mention) -> str | None:

@@ -16,6 +16,8 @@ from ..text.quotes import QUOTE_CHARS
 
 __all__ = ["trim", "match_spans", "same_speaker", "fold_name"]
 
+# between the words of a folded name in the text: a space with a period or comma, or an apostrophe ("A's")
+_GAP = r"(?:[.,]?\s+|['\u2019])"
 _TRIM_CHARS = "".join(sorted(QUOTE_CHARS)) + " \t\r\n\u00a0\u200b\ufeff"
 
 
@@ -67,7 +69,8 @@ def fold_name(name: str | None) -> str:
     return re.sub(r"[\W_]+", " ", (name or "").lower()).strip()
 
 
-def same_speaker(pred: str | None, gold: str | None, gold_forms: frozenset = frozenset(), document: str = "") -> bool:
+def same_speaker(pred: str | None, gold: str | None, gold_forms: frozenset = frozenset(), document: str = "",
+                 *, gold_members=(), pred_members=()) -> bool:
     """Whether a predicted speaker names the gold entity.
 
     ``gold_forms`` are other folded mentions of the gold entity in the
@@ -78,26 +81,47 @@ def same_speaker(pred: str | None, gold: str | None, gold_forms: frozenset = fro
     "President Joe Biden"): both are mentions of the same entity.  And
     so does a group named by the same members ("Biden and Lula" for "Joseph R.
     Biden Jr. of the United States and Luiz Inácio Lula da Silva of Brazil").
+    ``gold_members`` / ``pred_members`` are a group entity's listed members (ANNOTATION.md 6.2, 6.7): a group
+    named by its fullest noun phrase ("the two ministers") and the same group named by its members joined
+    ("Ana Ruiz and Omar Haddad") are one entity, whichever side uses which name.
     """
     p, g = fold_name(pred), fold_name(gold)
     if not p or not g:
         return not p and not g
-    if p == g or p in gold_forms:
-        return True
+    if p == g or p in gold_forms or _unarticled(p) == _unarticled(g):
+        return True  # a leading article does not change the name ("The Ministers of A and B")
     gw, pw = _unsuffixed(g).split(), _unsuffixed(p).split()
     if pw == gw:
         return True  # "Joseph R. Biden" for "Joseph R. Biden Jr."
     if len(pw) < len(gw) and gw[-len(pw):] == pw and not _is_group(gold):
         return True  # a surname ("Biden" for "Joseph R. Biden, Jr."), not a member of a group
     if (document and len(gw) < len(pw) and pw[-len(gw):] == gw and not _is_group(gold) and not _is_group(pred)
-            and re.search(r"(?<!\w)" + r"[.,]?\s+".join(map(re.escape, p.split())) + r"(?!\w)", document, re.I)):
+            and re.search(r"(?<!\w)" + _GAP.join(map(re.escape, p.split())) + r"(?!\w)", document, re.I)):
         return True  # the document names the gold entity with this fuller form too
     # a group named by its members: "Jake Sullivan and Monica Juma" names the gold group
     # "Jake Sullivan and Monica Juma of Kenya" when every member is named (each by full name or surname)
-    p_members, g_members = _members(pred), _members(gold)
-    if len(p_members) >= 2 and len(p_members) == len(g_members):
-        return all(any(_names_person(pm, gm) for gm in g_members) for pm in p_members)
-    return False
+    p_members = [fold_name(m) for m in pred_members] or _members(pred)
+    g_members = [fold_name(m) for m in gold_members] or _members(gold)
+    return _same_members(p_members, g_members)
+
+
+def _same_members(p_members: list[str], g_members: list[str]) -> bool:
+    """Whether two lists of folded member names name the same two or more members, one for one (each by its
+    canonical name or a surname): one member alone, or a group with a member more or less, is another entity."""
+    if len(p_members) < 2 or len(p_members) != len(g_members):
+        return False
+    free = list(g_members)
+    for pm in sorted(p_members, key=lambda m: -len(m.split())):  # fuller names claim their member first
+        found = next((gm for gm in free if pm == gm or _names_person(pm, gm)), None)
+        if found is None:
+            return False
+        free.remove(found)
+    return True
+
+
+def _unarticled(folded: str) -> str:
+    """"the white house" -> "white house"."""
+    return folded[4:] if folded.startswith("the ") else folded
 
 
 def _unsuffixed(folded: str) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..classify.schemes import DEFAULT_SCHEME, get_scheme
 from ..corpora.gold import GoldDocument
+from ..document import Entity
 from .matching import fold_name, match_spans, same_speaker
 
 __all__ = ["DocCounts", "count_document", "score_counts", "score", "score_labels", "prf"]
@@ -58,8 +59,11 @@ def _gold_forms(gold: GoldDocument) -> dict[str, frozenset]:
     return {k: frozenset(v - {""}) for k, v in forms.items()}
 
 
-def count_document(gold: GoldDocument, predictions: list[Mapping]) -> DocCounts:
-    """Counts of one document; ``predictions`` are records (``content_span``, ``speaker``, ``label``)."""
+def count_document(gold: GoldDocument, predictions: list[Mapping], entities: Iterable[Entity] = ()) -> DocCounts:
+    """Counts of one document; ``predictions`` are records (``content_span``, ``speaker``, ``label``).
+
+    ``entities`` are the predicted entities, optional: a predicted group's listed members name it too (6.7).
+    """
     text = gold.document.text
     g_spans = [(s.content_span.start, s.content_span.end) for s in gold.statements]
     p_spans = [tuple(r["content_span"]) for r in predictions]
@@ -68,9 +72,13 @@ def count_document(gold: GoldDocument, predictions: list[Mapping]) -> DocCounts:
     document = text + "\n" + str(gold.document.metadata.get("title") or "")
     c = DocCounts(gold.doc_id, gold=len(g_spans), pred=len(p_spans), matched=len(pairs))
     c.exact = len(match_spans(text, g_spans, p_spans, exact=True))
+    pred_members = {e.name: e.members for e in entities}
     for gi, pi in pairs:
         g, p = gold.statements[gi], predictions[pi]
-        ok = same_speaker(p.get("speaker"), g.speaker, forms.get(g.speaker or "", frozenset()), document)
+        gold_entity = gold.entities.get(g.speaker or "")
+        ok = same_speaker(p.get("speaker"), g.speaker, forms.get(g.speaker or "", frozenset()), document,
+                          gold_members=gold_entity.members if gold_entity else (),
+                          pred_members=pred_members.get(p.get("speaker") or "", ()))
         c.speaker_ok += ok
         c.speaker_pairs.append((g.speaker, p.get("speaker")))
         c.label_pairs.append((g.label, p.get("label")))

@@ -153,7 +153,9 @@ def _align(gold, preds: list) -> dict:
     matched = []
     for gi, pi in pairs:
         g, p = gold.statements[gi], preds[pi]
-        ok = same_speaker(p.get("speaker"), g.speaker, forms.get(g.speaker or "", frozenset()))
+        gold_entity = gold.entities.get(g.speaker or "")
+        ok = same_speaker(p.get("speaker"), g.speaker, forms.get(g.speaker or "", frozenset()),
+                          gold_members=gold_entity.members if gold_entity else ())
         matched.append((gi, pi, ok, g.label is not None and g.label == p.get("label")))
     used_g, used_p = {gi for gi, _ in pairs}, {pi for _, pi in pairs}
     return {"matched": matched, "missed": [i for i in range(len(g_spans)) if i not in used_g],

@@ -253,6 +253,9 @@ def _opening_subject(tokens: list[Token], titles=frozenset()) -> tuple[int, int]
     starts = [i] + [k + 1 for k in range(i, min(len(tokens), i + _FRONTED_REACH)) if tokens[k].text == ","][:1]
     for start in starts:
         rng = np_right(tokens, start, len(tokens), titles)
+        if rng is None and start + 1 < len(tokens) and tokens[start].lower == "both" and \
+                tokens[start + 1].lower in _PARTICIPANT_HEADS:
+            rng = (start, start + 2)  # "Both leaders grieved …"
         if rng is None:
             continue
         rng = before_predicate(tokens, rng)
@@ -305,6 +308,8 @@ def participant_subject(tokens: list[Token], titles=frozenset()) -> tuple[int, i
         return rng if words[0] in ("he", "she", "they") else None
     if words[-1] in _PARTICIPANT_HEADS and (words[0] in ("the", "both") or words[0] in titles):
         return rng  # "the two leaders", "both ministers", "the Vice President"
+    if words[0] == "the" and " ".join(words[1:]) in titles and tokens[first + 1].text[:1].isupper():
+        return rng  # "The Secretary-General", "The High Commissioner": an office named by its title
     named = all(t.text[:1].isupper() for t in tokens[first:last] if t.text.isalpha() and t.lower not in _JOINERS)
     if named and (words[0] in titles or words[0] in _HONORIFICS or words[0] in _PARTICIPANT_HEADS):
         return rng  # "President Ana Ruiz", "Mr. Haddad"
@@ -319,7 +324,7 @@ hoped grieve grieves grieved stand stands stood support supports supported welco
 condemned oppose opposes opposed reject rejects rejected understand understands understood agree agrees agreed
 share shares insist insists mourn mourns""".split())
 _STANCE_ADJECTIVES = frozenset("clear proud grateful committed determined concerned confident pleased encouraged "
-                               "heartbroken outraged saddened disappointed".split())
+                               "heartbroken outraged saddened disappointed alarmed worried troubled".split())
 _BE = frozenset("is was are were been be has have had will would".split())
 
 

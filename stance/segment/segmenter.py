@@ -1125,8 +1125,8 @@ class _State:
         """A sentence in the document's own voice belongs to its source (rule 9), unless it is a readout's
         narration of what a participant of the meeting did ("The two leaders consulted on …": 6.2, 3.1).
         Each clause of its own ("A, and we urge B") is a statement (6.1, clauses outside every cue)."""
-        if _SIGN_OFF.fullmatch(self.text, s, e):
-            return  # "Signed,", "Sincerely,": a sign-off, no statement (ANNOTATION.md 6.1)
+        if _SIGN_OFF.fullmatch(self.text, s, e) or not re.search(r"[^\W\d_]{2}", self.text[s:e]):
+            return  # "Signed,", "Sincerely,": a sign-off; "1.", "(b)": a list marker; no statement (ANNOTATION.md 6.1)
         mention = None
         for lo, hi, shared in _own_clauses(self.text, s, e):
             mention = self._source_clause(lo, hi, genre, mention if shared else None)

@@ -89,3 +89,57 @@ def test_polnear_speaker_names_the_source_by_a_fuller_form_the_document_gives():
     assert count_polnear_document(doc, [dict(pred, speaker="Ana Ruiz")]).speaker_ok == 1
     assert count_polnear_document(doc, [dict(pred, speaker="Omar Haddad")]).speaker_ok == 0
     assert count_polnear_document(doc, [dict(pred, speaker="Luis Ruiz")]).speaker_ok == 0  # not in the document
+
+
+def test_a_group_noun_phrase_and_its_members_joined_name_one_group():
+    # ANNOTATION.md 6.2 / 6.7: the fullest group noun phrase or the members' names joined, members listed
+    members = ("Ana Ruiz", "Omar Haddad")
+    assert same_speaker("Ana Ruiz and Omar Haddad", "the two ministers", gold_members=members)
+    assert same_speaker("Haddad and Ruiz", "the two ministers", gold_members=members)  # surnames, any order
+    assert same_speaker("the two ministers", "Ana Ruiz and Omar Haddad", pred_members=members)
+    assert same_speaker("the ministers", "the two envoys", gold_members=members, pred_members=("Ruiz", "Haddad"))
+
+
+def test_a_member_alone_or_another_set_of_members_is_not_the_group():
+    members = ("Ana Ruiz", "Omar Haddad")
+    assert not same_speaker("Ana Ruiz", "the two ministers", gold_members=members)
+    assert not same_speaker("Ana Ruiz and Lena Berg", "the two ministers", gold_members=members)
+    assert not same_speaker("Ana Ruiz, Omar Haddad and Lena Berg", "the two ministers", gold_members=members)
+    assert not same_speaker("Ruiz and Ruiz", "the two ministers", gold_members=members)  # one member twice
+    assert not same_speaker("the two ministers", "Ana Ruiz", pred_members=members)
+    assert not same_speaker("the three ministers", "the two ministers")  # no members listed: names only
+
+
+def test_scores_use_the_gold_and_predicted_group_members():
+    from stance import Entity
+    text = "The two ministers urged calm. Ruiz added that talks would go on."
+    calm, talks = text.index("calm"), text.index("that talks")
+    gold = GoldDocument(Document("g", text), [
+        Statement("g", Span(calm, calm + 4), speaker="the two ministers", label="demand"),
+        Statement("g", Span(talks, talks + 22), speaker="Ana Ruiz", label="other"),
+    ], {"the two ministers": Entity("the two ministers", "group", members=("Ana Ruiz", "Omar Haddad")),
+        "Ana Ruiz": Entity("Ana Ruiz", "person")})
+    preds = [{"doc_id": "g", "content_span": [calm, calm + 4], "speaker": "Omar Haddad and Ana Ruiz"},
+             {"doc_id": "g", "content_span": [talks, talks + 22], "speaker": "the two ministers"}]
+    assert score([gold], preds)["attribution_acc"] == 0.5  # the group for the group; the group is not Ruiz
+    from stance.evaluate import count_document
+    plain = GoldDocument(gold.document, gold.statements, {})  # no members listed in the gold
+    named = [{"doc_id": "g", "content_span": [calm, calm + 4], "speaker": "the ministers"}]
+    assert count_document(plain, named).speaker_ok == 0
+    group = Entity("the ministers", "group", members=("Ana Ruiz", "Omar Haddad"))
+    gold_by_members = GoldDocument(gold.document, [Statement("g", Span(calm, calm + 4),
+                                                             speaker="Ana Ruiz and Omar Haddad")], {})
+    assert count_document(gold_by_members, named, entities=[group]).speaker_ok == 1
+    assert count_document(gold_by_members, named).speaker_ok == 0
+
+
+def test_a_leading_article_does_not_change_a_name():
+    assert same_speaker("Ministers of Defence of A and B", "The Ministers of Defence of A and B")
+    assert same_speaker("the Office of the Ombudsman", "Office of the Ombudsman")
+    assert not same_speaker("the Ministers of A", "The Ministers of A and B")
+
+
+def test_a_fuller_form_with_a_possessive_counts_where_the_document_gives_it():
+    document = "Norland’s Maritime Safety Agency said on Monday that the Maritime Safety Agency had acted."
+    assert same_speaker("Norland's Maritime Safety Agency", "Maritime Safety Agency", document=document)
+    assert not same_speaker("Tarvania's Maritime Safety Agency", "Maritime Safety Agency", document=document)

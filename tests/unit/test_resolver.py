@@ -439,3 +439,91 @@ def _chains(text):
     from stance.attribute.names import load_gazetteer, name_chains
     from stance.segment import load_lexicon
     return name_chains(text, [(0, len(text))], load_lexicon().titles, load_gazetteer())
+
+
+# -- session 5: issuers named in letterheads and headlines, offices, own states, groups -----------------------------
+
+def test_an_issuer_in_a_capital_letterhead_is_the_office_named_last_in_title_case():
+    text = ("REPUBLIC OF NORLAND\nMINISTRY OF FOREIGN AFFAIRS AND TRADE\n\nPRESS RELEASE\n\n"
+            "Talks on the river border\n\nEastport, 3 May\n\n"
+            "The Ministry regrets that the talks were cancelled. We call on Tarvania to return to the table.\n")
+    speakers, entities = resolve(text, genre="statement")
+    assert speakers == ["Ministry of Foreign Affairs and Trade"] * 2
+    text = ("MINISTRY OF FOREIGN AFFAIRS OF NORLAND\nPRESS RELEASE\n\nEastport, 3 May\n\n"
+            "The Ministry of Foreign Affairs regrets that the talks were cancelled.\n")
+    assert resolve(text, genre="statement")[0] == ["Ministry of Foreign Affairs of Norland"]
+
+
+def test_a_headline_names_the_issuer_of_a_statement_without_a_title():
+    text = ("Statement of the Ministry of Foreign Affairs of Norland on the vote in the border region\n\n"
+            "Eastport, 3 May 2026\n\nThe vote was organised by the Border Electoral Commission. "
+            "We reject its outcome. The Ministry thanks its partners.\n")
+    speakers, _ = resolve(text, genre="statement")
+    assert speakers == ["Ministry of Foreign Affairs of Norland"] * 3
+
+
+def test_a_named_line_of_the_letterhead_is_the_issuer():
+    text = ("MEDIA RELEASE\n\nCoastal Fisheries Partnership\n\nPort Lomas, 2 October 2026\n\n"
+            "The Coastal Fisheries Partnership will keep the licence fee. We urge all fleets to report their catch.\n")
+    speakers, _ = resolve(text, genre="statement")
+    assert speakers == ["Coastal Fisheries Partnership"] * 2
+
+
+def test_the_own_state_named_in_the_letterhead_performs_its_own_acts():
+    text = ("REPUBLIC OF CHILE\nMINISTRY OF FOREIGN AFFAIRS\n\nSantiago, 3 May\n\n"
+            "Chile will not cooperate with the panel. The Government of Chile remains committed to dialogue. "
+            "The allegations are baseless.\n")
+    speakers, _ = resolve(text, genre="statement")
+    assert speakers == ["Chile", "Government of Chile", "Ministry of Foreign Affairs"]
+
+
+def test_a_joint_statement_group_ends_before_the_members_named_in_apposition():
+    text = ("JOINT STATEMENT\n\nEastport, 9 May\n\nThe Ministers of Defence of Norland and Tarvania, Ana Ruiz and "
+            "Omar Haddad, met in Eastport to review joint patrols. The Ministers condemn the attack on the ferry.\n")
+    speakers, _ = resolve(text, genre="joint_statement")
+    assert set(speakers) == {"Ministers of Defence of Norland and Tarvania"}
+
+
+def test_an_office_of_several_words_joined_by_and_is_no_person():
+    text = ("Minister Ana Ruiz of Norland met Tarvania's Minister of Foreign Affairs and International Cooperation, "
+            "Omar Haddad, in Eastport. The two ministers discussed the border. Both ministers agreed to meet again.")
+    speakers, _ = resolve(text, genre="readout")
+    assert speakers[-2:] == ["Ana Ruiz and Omar Haddad"] * 2
+
+
+def test_a_name_with_and_written_as_one_chain_is_one_organisation():
+    text = ("Statement\n\nThe Ministry of Foreign Affairs and Regional Integration regrets the vote. Chile and "
+            "Peru said the treaty would be signed.\n")
+    speakers, _ = resolve(text, genre="statement")
+    assert speakers == ["Ministry of Foreign Affairs and Regional Integration", "Chile and Peru"]
+
+
+def test_a_date_after_a_mention_is_no_part_of_the_name():
+    text = ("Statement of the Ministry of Foreign Affairs of Norland\n\nWe categorically reject the statement of the "
+            "Ministry of Foreign Affairs of the Republic of Chile of 11 March, which described the vote as free.\n")
+    speakers = resolve(text, genre="statement")[0]
+    assert speakers[-1] == "Ministry of Foreign Affairs of the Republic of Chile"
+
+
+def test_a_middle_surname_and_a_titled_surname_find_the_full_name():
+    text = ("Minister Ana Ruiz spoke with the Secretary of Foreign Affairs, Lucía Ferrer Ibáñez. "
+            "Secretary Ferrer said the permits were delayed. He declined the invitation.")
+    assert resolve(text, genre="readout")[0][-2:] == ["Lucía Ferrer Ibáñez"] * 2
+
+
+def test_a_state_is_not_read_as_the_first_name_of_a_longer_name():
+    text = ("The Chile Coast Guard said its ships had left. On the patrols, Chile said it rejected the claim.")
+    assert resolve(text)[0][-1] == "Chile"
+
+
+def test_an_unnamed_official_of_a_named_office_speaks_for_the_office():
+    speakers, _ = resolve("A Peruvian energy ministry official said the cut was final.")
+    assert speakers == ["Peruvian energy ministry"]
+    assert resolve("Peruvian officials said the cut was final.")[0] == ["Peru"]  # a state's officials
+
+
+def test_an_office_named_by_its_title_voices_its_alarm_in_a_briefers_turn():
+    text = ("SPOKESPERSON ANA RUIZ: Good afternoon. The Secretary-General is alarmed by the fighting around the "
+            "port.\n\nQUESTION: Thank you.\n")
+    speakers, _ = resolve(text, genre="transcript")
+    assert speakers[-1] == "Secretary-General"

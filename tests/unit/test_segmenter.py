@@ -353,3 +353,15 @@ def test_a_reporting_noun_the_issuer_acts_on_is_the_issuers_sentence(sentence):
     assert (cue, content) == (None, sentence) and mention in ("We", None)  # both the issuer's (rule 9)
     # in news, a possessor's reporting noun still reports the possessor's statement
     assert segment(f"Officials met on Monday. {sentence}", genre="news")[-1][0] != "We"
+
+
+def test_both_leaders_open_a_readout_sentence_as_its_subject():
+    text = "Minister Ana Ruiz spoke with Minister Omar Haddad. Both ministers grieved the loss of life."
+    assert segment(text, genre="readout")[-1][0] == "Both ministers"
+
+
+def test_a_list_marker_in_a_source_voice_document_is_no_statement():
+    text = "The overview is as follows.\n\n1. The two ministers exchanged views on the summit.\n\n(b)\n"
+    contents = [c for _, _, c, _ in segment(text, genre="readout")]
+    assert "1." not in contents and "(b)" not in contents
+    assert any(c.startswith("the summit") or c.startswith("The two ministers") for c in contents)
