@@ -76,20 +76,22 @@ class Timer:
 def bundled_spec(path) -> dict:
     """The bundled model's configuration (a train_model.py config) as a model spec of the experiment configs.
 
-    ``{"estimator", "params", "sentence_view_weight", "weak_labels",
+    ``{"estimator", "params", "sentence_view_weight", "part_weights", "weak_labels",
     "narration", "self_training"}``: what `stance.classify.training.build_estimator` and
     `train_model.fit_with_extras` need to train the same configuration on other data.
     """
     config = load_config(ROOT / path)
     return {"estimator": config["estimator"], "params": dict(config.get("estimator_params", {})),
             "sentence_view_weight": config.get("data", {}).get("sentence_view_weight", 0.0),
+            "part_weights": dict(config.get("data", {}).get("part_weights", {})),
             "weak_labels": dict(config.get("weak_labels", {})), "narration": dict(config.get("narration", {})),
             "self_training": dict(config.get("self_training", {}))}
 
 
 def training_config(spec) -> dict:
     """A model spec (`bundled_spec`, an experiment config's model) as the config `train_model.fit_with_extras` reads."""
-    return {"data": {"sentence_view_weight": spec.get("sentence_view_weight", 0.0)},
+    return {"data": {"sentence_view_weight": spec.get("sentence_view_weight", 0.0),
+                     "part_weights": spec.get("part_weights", {})},
             "weak_labels": spec.get("weak_labels", {}), "narration": spec.get("narration", {}),
             "self_training": spec.get("self_training", {})}
 

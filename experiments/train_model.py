@@ -10,7 +10,8 @@ Usage:
     python experiments/train_model.py experiments/configs/default_model.toml [--output DIR] [--check]
 
 Steps: 1. read the config; 2. load the team corpus (all parts) and keep the
-speech rows of the training splits (label -1, not speech, is never gold);
+speech rows of the training splits (label -1, not speech, is never gold),
+each weighing its part's weight (``[data] part_weights``; 0 leaves a part out);
 3. fit (with the config's sentence views, weak labels, narration and
 self-training, if any); 4. score on the evaluation splits; 5. save the model folder: the
 estimator, its plain-data form (checked to give the estimator's probabilities
@@ -24,6 +25,7 @@ import argparse
 import hashlib
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -34,7 +36,7 @@ from _common import ROOT, Timer, load_config  # noqa: E402
 from stance.classify import get_scheme, read_meta, save_model  # noqa: E402
 from stance.classify.persistence import MODEL_FILE, PLAIN_FILES  # noqa: E402
 from stance.classify.training import (build_estimator, fit_self_trained, fit_statement_model, split_rows,  # noqa: E402
-                                      training_fingerprint)
+                                      training_fingerprint, weigh_parts)
 from stance.corpora import load_team_corpus  # noqa: E402
 from stance.evaluate import score_labels  # noqa: E402
 from stance.provenance import data_fingerprint, git_commit, versions  # noqa: E402
@@ -88,12 +90,13 @@ def narration(config, scheme):
 
 
 def fit_with_extras(est, config, X, y, scheme):
-    """Fit ``est`` as the config says (sentence views, weak labels, narration, self-training); returns the
-    extras' summaries."""
+    """Fit ``est`` as the config says (part weights, sentence views, weak labels, narration, self-training);
+    returns the extras' summaries."""
     data = config["data"]
+    X, y, weights = weigh_parts(X, y, data.get("part_weights"))
     weak = weak_labels(config, X, y, scheme)
     narr = narration(config, scheme)
-    kwargs = {"sentence_view_weight": data.get("sentence_view_weight", 0.0), "weak": weak,
+    kwargs = {"sample_weight": weights, "sentence_view_weight": data.get("sentence_view_weight", 0.0), "weak": weak,
               "weak_weight": config.get("weak_labels", {}).get("weight", 0.3)}
     extras = {} if weak is None else {"weak_labels": weak.summary() | {"weight": kwargs["weak_weight"]}}
     if narr is not None:
@@ -124,6 +127,7 @@ def train(config, out: Path) -> dict:
                           seed=config["seed"])
     with Timer() as t:
         extras = fit_with_extras(est, config, X, y, scheme)
+    X, y, weights = weigh_parts(X, y, data.get("part_weights"))  # the gold rows fitted: weight > 0
     metrics = {"train_seconds": t.seconds, "n_train": len(y), "n_eval": len(ye)}
     if ye:
         s = score_labels(ye, est.predict(Xe), scheme)
@@ -134,7 +138,15 @@ def train(config, out: Path) -> dict:
     gold = training_fingerprint(X, y)
     training = {"fingerprint": gold, "documents": len({x["doc_id"] for x in X}),
                 "statements": len(y), "source": "team corpus (stance.corpora.load_team_corpus)",
-                "parts": data.get("parts", "all"), "splits": list(data["train_splits"])}
+                "parts": data.get("parts", "all"), "splits": list(data["train_splits"]),
+                "statements_by_part": dict(sorted(Counter(x["part"] for x in X).items()))}
+    if data.get("part_weights"):
+        part_weights = {"weights": dict(sorted(data["part_weights"].items()))}
+        if np.any(weights != 1.0):  # rows fitted with a weight other than 1: part of the training data's identity
+            part_weights["fingerprint"] = data_fingerprint((part, str(w), w)
+                                                           for part, w in part_weights["weights"].items())
+            extras = {"part_weights": part_weights} | extras
+        training["part_weights"] = part_weights
     training.update(extras)
     if extras:  # the fingerprint covers every row the model was fitted on: gold and each extra source
         training["gold_fingerprint"] = gold

@@ -329,7 +329,7 @@ def build_parser() -> argparse.ArgumentParser:
                               "  stance corpus records --part wh_gold --split test -o wh-test.jsonl")
     p.add_argument("corpus_command", choices=("stats", "records"), metavar="{stats,records}")
     p.add_argument("--json", action="store_true", help="stats: print JSON")
-    p.add_argument("--part", default="all", choices=("all", "examples", "wh_gold", "polnear"),
+    p.add_argument("--part", default="all", choices=("all", "examples", "wh_gold", "polnear", "training_articles"),
                    help="records: which part (default: all)")
     p.add_argument("--split", choices=("train", "dev", "test"), help="records: only this split")
     p.add_argument("--corpora", help="folder holding the third-party corpora (default: $STANCE_CORPORA_DIR or "

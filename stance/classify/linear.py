@@ -314,13 +314,16 @@ def sentence_views(X, y, *, weight=0.1):
     model meets without segmentation (an event-data sentence, a segmenter that
     found no cue).  Returns ``(X_extra, y_extra, sample_weight_extra)``; the
     originals are not repeated.  The copies come from the same gold rows (no
-    new labels).
+    new labels).  ``weight`` is one number or one per row of ``X`` (a row's
+    own weight times the views' weight).
     """
-    X_extra, y_extra = [], []
-    for x, label in zip(X, y):
+    weights = np.broadcast_to(np.asarray(weight, dtype=float), (len(X),))
+    X_extra, y_extra, w_extra = [], [], []
+    for x, label, w in zip(X, y, weights):
         if x.get("cue") and x.get("context"):
             extra = {"content": x["context"], "cue": "", "context": x["context"],
                      "quote_type": x.get("quote_type") or "", "doc_id": x.get("doc_id", "")}
             X_extra.append(extra)
             y_extra.append(label)
-    return X_extra, y_extra, np.full(len(X_extra), float(weight))
+            w_extra.append(w)
+    return X_extra, y_extra, np.array(w_extra, dtype=float)

@@ -2,9 +2,12 @@
 
 `team_rows` turns a split of the team corpus into ``(X, y)`` (statements the
 team judged not to be speech, label -1, are left out of gold training);
-`build_estimator` makes an estimator from a config's name and parameters;
-`fit_statement_model` fits one with the optional extras -- sentence views of
-the gold rows and weak labels -- each with its own sample weight;
+`weigh_parts` gives each gold row the weight of its corpus part (a config's
+``part_weights``: the team-written training articles may count less than
+real text); `build_estimator` makes an estimator from a config's name and
+parameters; `fit_statement_model` fits one with the optional extras --
+sentence views of the gold rows and weak labels -- each with its own sample
+weight;
 `fit_self_trained` adds one round of self-training on unlabelled statements;
 `training_fingerprint` is the identity of the training data stored with a
 model.
@@ -29,8 +32,8 @@ from .linear import document_groups, make_linear_model, sentence_views
 from .schemes import get_scheme
 from .weak import self_label
 
-__all__ = ["ESTIMATORS", "team_rows", "split_rows", "build_estimator", "fit_statement_model", "fit_self_trained",
-           "training_fingerprint"]
+__all__ = ["ESTIMATORS", "team_rows", "split_rows", "weigh_parts", "build_estimator", "fit_statement_model",
+           "fit_self_trained", "training_fingerprint"]
 
 ESTIMATORS = ("cue_lexicon", "linear")
 _ROW_FIELDS = ("doc_id", "statement_id", "part", "content", "cue", "context", "quote_type", "speaker")
@@ -60,6 +63,16 @@ def split_rows(corpus, splits, scheme="stance4") -> tuple[list[dict], list[str]]
         X += Xs
         y += ys
     return X, y
+
+
+def weigh_parts(X, y, part_weights: dict | None = None) -> tuple[list[dict], list[str], np.ndarray]:
+    """``(X, y, sample_weight)``: each row weighs its part's weight (1.0 for a part not named); weight 0 drops it."""
+    part_weights = dict(part_weights or {})
+    weights = np.array([float(part_weights.get(x.get("part", ""), 1.0)) for x in X])
+    if np.any(weights < 0):
+        raise ValueError(f"part_weights must not be negative: {part_weights}")
+    keep = np.flatnonzero(weights > 0)
+    return [X[i] for i in keep], [y[i] for i in keep], weights[keep]
 
 
 def _scheme_param(scheme):
@@ -92,20 +105,22 @@ def build_estimator(name: str, params: dict | None = None, *, scheme="stance4", 
     raise ValueError(f"unknown estimator family {name!r}; choose from {ESTIMATORS}")
 
 
-def fit_statement_model(estimator, X, y, *, sentence_view_weight: float = 0.0, weak=None, weak_weight: float = 0.3,
-                        extra=None):
+def fit_statement_model(estimator, X, y, *, sample_weight=None, sentence_view_weight: float = 0.0, weak=None,
+                        weak_weight: float = 0.3, extra=None):
     """Fit ``estimator`` on gold ``(X, y)`` plus, when asked, sentence views and weak labels.
 
     Linear pipelines get ``classifier__groups`` (documents) and
-    ``classifier__sample_weight``; the cue-lexicon classifier counts its rules
-    on the gold rows only.  ``extra`` is a list of ``(WeakLabels, weight)``
-    pairs added after ``weak`` (narration rows, the self-training labels of `fit_self_trained`).
+    ``classifier__sample_weight``: ``sample_weight`` of the gold rows (default
+    1.0, e.g. from `weigh_parts`), which their sentence views carry too; the
+    cue-lexicon classifier counts its rules on the gold rows only, unweighted.
+    ``extra`` is a list of ``(WeakLabels, weight)`` pairs added after ``weak``
+    (narration rows, the self-training labels of `fit_self_trained`).
     """
     if isinstance(estimator, CueLexiconClassifier):
         return estimator.fit(X, y)
     with threadpool_limits(limits=1):
-        return _fit_linear(estimator, X, y, sentence_view_weight=sentence_view_weight, weak=weak,
-                           weak_weight=weak_weight, extra=extra or ())
+        return _fit_linear(estimator, X, y, sample_weight=sample_weight, sentence_view_weight=sentence_view_weight,
+                           weak=weak, weak_weight=weak_weight, extra=extra or ())
 
 
 def fit_self_trained(estimator, X, y, unlabelled, *, threshold: float = 0.8, weight: float = 0.3, **fit_kwargs):
@@ -131,10 +146,13 @@ def fit_self_trained(estimator, X, y, unlabelled, *, threshold: float = 0.8, wei
     return estimator, labels
 
 
-def _fit_linear(estimator, X, y, *, sentence_view_weight, weak, weak_weight, extra=()):
-    X_all, y_all, w_all = list(X), list(y), [np.ones(len(y))]
+def _fit_linear(estimator, X, y, *, sample_weight, sentence_view_weight, weak, weak_weight, extra=()):
+    gold_weight = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+    if gold_weight.shape != (len(y),):
+        raise ValueError(f"sample_weight has {gold_weight.size} values for {len(y)} statements")
+    X_all, y_all, w_all = list(X), list(y), [gold_weight]
     if sentence_view_weight:
-        Xs, ys, ws = sentence_views(X, y, weight=sentence_view_weight)
+        Xs, ys, ws = sentence_views(X, y, weight=sentence_view_weight * gold_weight)
         X_all += Xs
         y_all += ys
         w_all.append(ws)

@@ -2,7 +2,9 @@
 
 The split of a document is a pure function of its id (a SHA-256 bucket), so
 it never changes when documents are added, and is recorded in
-``data/splits.json`` for readers and other tools.
+``data/splits.json`` for readers and other tools.  A train-only part of the
+team corpus (``training_articles``) puts every document in train instead
+(`stance.corpora.team.split_in_part`), leaving dev and test as they were.
 """
 
 from __future__ import annotations

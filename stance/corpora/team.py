@@ -1,4 +1,4 @@
-"""The team's gold corpus: three parts, fixed splits by document, read as Hugging Face datasets.
+"""The team's gold corpus: four parts, fixed splits by document, read as Hugging Face datasets.
 
 Parts (see data/README.md, the data card):
 
@@ -7,7 +7,13 @@ Parts (see data/README.md, the data card):
   statements and transcripts; the project keeps offsets, labels and a SHA-256
   of each text, and reads the text from the wh_briefings corpus;
 - ``polnear``: labels of PolNeAR attributions (train and dev documents only),
-  keyed by PolNeAR doc_id and attribution id; text read from the PolNeAR corpus.
+  keyed by PolNeAR doc_id and attribution id; text read from the PolNeAR corpus;
+- ``training_articles``: more team-written articles with their text
+  (``data/training_articles``), written to train on (real texts hold few
+  rejections).  Every document of this part is in the ``train`` split,
+  whatever the hash rule `split_of` says of its id (`TRAIN_ONLY_PARTS`), so
+  the dev and test splits stay exactly what they were.  The folder may be
+  absent or empty: the part then has no documents.
 
 Statement rows carry the classifier's fields (``content``, ``cue``,
 ``context``, ``speaker``, ``quote_type``) and ``label`` as a `ClassLabel` of
@@ -31,15 +37,32 @@ from .paths import corpus_dir, project_data_dir
 from .splits import SPLITS, split_of
 from .wh import WH_PUBLISHER, wh_texts
 
-__all__ = ["PARTS", "read_examples", "read_wh_gold", "read_polnear_labels", "read_polnear", "team_statements",
-           "team_documents", "load_team_corpus", "recorded_splits_or_rule", "load_team_documents", "recorded_splits", "statement_features"]
+__all__ = ["PARTS", "TRAIN_ONLY_PARTS", "read_examples", "read_wh_gold", "read_polnear_labels", "read_polnear",
+           "read_training_articles", "split_in_part", "team_statements", "team_documents", "load_team_corpus",
+           "recorded_splits_or_rule", "load_team_documents", "recorded_splits", "statement_features"]
 
-PARTS = ("examples", "wh_gold", "polnear")
+PARTS = ("examples", "wh_gold", "polnear", "training_articles")
+TRAIN_ONLY_PARTS = frozenset({"training_articles"})  # parts whose documents are all in train, never dev or test
 
 
 def read_examples(data_dir=None) -> list[GoldDocument]:
     """The team-written examples (text included)."""
     return read_gold(Path(data_dir or project_data_dir()) / "examples")
+
+
+def read_training_articles(data_dir=None) -> list[GoldDocument]:
+    """The team-written training articles (text included); none when the folder is absent or empty."""
+    folder = Path(data_dir or project_data_dir()) / "training_articles"
+    if not folder.is_dir() or not any(folder.glob("*.gold.json")):
+        return []
+    return read_gold(folder)
+
+
+def split_in_part(part: str, doc_id: str, recorded: dict | None = None) -> str:
+    """The split of a document of ``part``: ``train`` in a train-only part, else the recorded split or the rule."""
+    if part in TRAIN_ONLY_PARTS:
+        return "train"
+    return (recorded or {}).get(doc_id) or split_of(doc_id)
 
 
 def read_wh_gold(corpora_dir=None, data_dir=None) -> list[GoldDocument]:
@@ -101,9 +124,9 @@ def recorded_splits(data_dir=None) -> dict:
 
 
 def recorded_splits_or_rule(data_dir=None):
-    """A function ``(part, doc_id) -> split``: the recorded split, else the rule `split_of`."""
+    """A function ``(part, doc_id) -> split``: `split_in_part` with the recorded splits."""
     recorded = recorded_splits(data_dir)
-    return lambda part, doc_id: recorded.get(part, {}).get(doc_id) or split_of(doc_id)
+    return lambda part, doc_id: split_in_part(part, doc_id, recorded.get(part))
 
 
 def _gold_rows(part: str, docs: list[GoldDocument], splits: dict) -> Iterator[dict]:
@@ -112,7 +135,7 @@ def _gold_rows(part: str, docs: list[GoldDocument], splits: dict) -> Iterator[di
         for i, st in enumerate(g.statements):
             yield {
                 "part": part, "doc_id": g.doc_id, "statement_id": f"{g.doc_id}#{i}",
-                "genre": g.document.metadata.get("genre", ""), "split": splits.get(g.doc_id, split_of(g.doc_id)),
+                "genre": g.document.metadata.get("genre", ""), "split": split_in_part(part, g.doc_id, splits),
                 "speaker": st.speaker or "", "speaker_text": st.speaker_span.text(text) if st.speaker_span else "",
                 "cue": st.cue_span.text(text) if st.cue_span else "", "content": st.content_span.text(text),
                 "context": statement_context(text, st), "quote_type": st.quote_type,
@@ -141,7 +164,7 @@ def _polnear_rows(labels: list[dict], splits: dict, corpora_dir) -> Iterator[dic
             c_lo, c_hi = min(s for s, _ in att["content"]), max(e for _, e in att["content"])
             yield {
                 "part": "polnear", "doc_id": doc["doc_id"], "statement_id": f"{doc['doc_id']}#{att['id']}",
-                "genre": "news", "split": splits.get(doc["doc_id"], split_of(doc["doc_id"])),
+                "genre": "news", "split": split_in_part("polnear", doc["doc_id"], splits),
                 "speaker": "", "speaker_text": " ".join(text[s:e] for s, e in att["source"]),
                 "cue": " ".join(text[s:e] for s, e in att["cue"]),
                 "content": " ".join(text[s:e] for s, e in att["content"]), "context": text[lo:hi],
@@ -155,20 +178,28 @@ def _polnear_rows(labels: list[dict], splits: dict, corpora_dir) -> Iterator[dic
 
 
 def team_documents(part: str, corpora_dir=None, data_dir=None) -> list[GoldDocument]:
-    """The full-document gold of a part (``examples`` or ``wh_gold``)."""
+    """The full-document gold of a part (``examples``, ``wh_gold`` or ``training_articles``)."""
     if part == "examples":
         return read_examples(data_dir)
     if part == "wh_gold":
         return read_wh_gold(corpora_dir, data_dir)
-    raise ValueError(f"part {part!r} has no full documents; choose 'examples' or 'wh_gold'")
+    if part == "training_articles":
+        return read_training_articles(data_dir)
+    raise ValueError(f"part {part!r} has no full documents; choose 'examples', 'wh_gold' or 'training_articles'")
 
 
-def team_statements(part: str = "all", corpora_dir=None, data_dir=None) -> Iterator[dict]:
-    """Statement rows of one part (or ``all``), in a fixed order."""
-    parts = PARTS if part == "all" else (part,)
+def _parts(part) -> tuple[str, ...]:
+    """``all``, one part's name or a sequence of names, as a tuple of part names."""
+    parts = PARTS if part == "all" else (part,) if isinstance(part, str) else tuple(part)
     unknown = set(parts) - set(PARTS)
     if unknown:
         raise ValueError(f"unknown part {sorted(unknown)}; choose from {PARTS} or 'all'")
+    return parts
+
+
+def team_statements(part="all", corpora_dir=None, data_dir=None) -> Iterator[dict]:
+    """Statement rows of one part, several (a list) or ``all``, in a fixed order."""
+    parts = _parts(part)
     splits = recorded_splits(data_dir)
     for p in parts:
         if p == "polnear":
@@ -201,19 +232,31 @@ def _encode(rows, features):
         yield r
 
 
-def load_team_corpus(part: str = "all", *, corpora_dir=None, data_dir=None):
-    """The team corpus as a `datasets.DatasetDict` of statement rows by split (train / dev / test)."""
-    from datasets import Dataset, DatasetDict
+def _dataset(rows: list[dict], features):
+    """A `datasets.Dataset` of ``rows``; an empty one keeps its features (a train-only part has no dev rows)."""
+    from datasets import Dataset
+
+    if not rows:
+        return Dataset.from_dict({name: [] for name in features}, features=features)
+    return Dataset.from_list(rows, features=features)
+
+
+def load_team_corpus(part="all", *, corpora_dir=None, data_dir=None):
+    """The team corpus as a `datasets.DatasetDict` of statement rows by split (train / dev / test).
+
+    ``part``: ``all``, one part's name or a list of them.  The rows of
+    ``training_articles`` are all in ``train``.
+    """
+    from datasets import DatasetDict
 
     features = statement_features()
     rows = list(_encode(team_statements(part, corpora_dir, data_dir), features))
-    return DatasetDict({s: Dataset.from_list([r for r in rows if r["split"] == s], features=features)
-                        for s in SPLITS})
+    return DatasetDict({s: _dataset([r for r in rows if r["split"] == s], features) for s in SPLITS})
 
 
 def load_team_documents(part: str, *, corpora_dir=None, data_dir=None):
-    """Full documents of a part (``examples`` or ``wh_gold``) with their gold statements, by split."""
-    from datasets import ClassLabel, Dataset, DatasetDict, Features, List, Value
+    """Full documents of a part with their gold statements, by split (``training_articles``: all train)."""
+    from datasets import ClassLabel, DatasetDict, Features, List, Value
 
     from ..classify.schemes import DEFAULT_SCHEME
 
@@ -228,11 +271,10 @@ def load_team_documents(part: str, *, corpora_dir=None, data_dir=None):
     rows = []
     for g in team_documents(part, corpora_dir, data_dir):
         rows.append({"doc_id": g.doc_id, "genre": g.document.metadata.get("genre", ""),
-                     "split": splits.get(g.doc_id, split_of(g.doc_id)), "text": g.document.text,
+                     "split": split_in_part(part, g.doc_id, splits), "text": g.document.text,
                      "statements": [{"speaker": s.speaker or "",
                                      "speaker_span": s.speaker_span.to_list() if s.speaker_span else None,
                                      "cue_span": s.cue_span.to_list() if s.cue_span else None,
                                      "content_span": s.content_span.to_list(), "quote_type": s.quote_type,
                                      "label": DEFAULT_SCHEME.index(s.label)} for s in g.statements]})
-    return DatasetDict({s: Dataset.from_list([r for r in rows if r["split"] == s], features=features)
-                        for s in SPLITS})
+    return DatasetDict({s: _dataset([r for r in rows if r["split"] == s], features) for s in SPLITS})

@@ -5,11 +5,15 @@ from pathlib import Path
 
 import pytest
 
-from stance.corpora import SPLITS, read_examples, read_gold, split_of
-from stance.corpora.team import read_polnear_labels, recorded_splits
+from stance.corpora import SPLITS, read_gold, split_of
+from stance.corpora.team import TRAIN_ONLY_PARTS, read_polnear_labels, recorded_splits
 
 DATA = Path(__file__).resolve().parent.parent.parent / "data"
 LABELS = {"demand", "concern", "rejection", "other"}
+
+
+def _gold_ids(folder):
+    return {p.name[:-len(".gold.json")] for p in (DATA / folder).glob("*.gold.json")}
 
 
 def test_recorded_splits_agree_with_the_rule_and_no_document_is_in_two_splits():
@@ -17,16 +21,38 @@ def test_recorded_splits_agree_with_the_rule_and_no_document_is_in_two_splits():
     seen = {}
     for part, docs in recorded.items():
         for doc_id, split in docs.items():
-            assert split in SPLITS and split == split_of(doc_id), (part, doc_id)
+            rule = "train" if part in TRAIN_ONLY_PARTS else split_of(doc_id)
+            assert split in SPLITS and split == rule, (part, doc_id)
             assert seen.setdefault(doc_id, split) == split
-    assert set(recorded["examples"]) == {p.name[:-len(".gold.json")] for p in (DATA / "examples").glob("*.gold.json")}
+    assert set(recorded["examples"]) == _gold_ids("examples")
+    assert set(recorded["training_articles"]) == _gold_ids("training_articles")
 
 
-def test_examples_gold_is_exact():
-    docs = read_examples(DATA)  # read_gold checks every span against its text and speakers against entities
+def test_training_articles_are_new_documents():
+    """A training article shares no id with another part (its rows would otherwise join that document's)."""
+    others = {d for part, docs in recorded_splits(DATA).items() if part != "training_articles" for d in docs}
+    assert not _gold_ids("training_articles") & others
+
+
+@pytest.mark.corpora
+def test_training_articles_leave_dev_and_test_as_they_were(shared_dir):
+    from stance.corpora import load_team_corpus
+
+    without = load_team_corpus(["examples", "wh_gold", "polnear"], corpora_dir=shared_dir / "corpora")
+    dd = load_team_corpus(corpora_dir=shared_dir / "corpora")
+    # the data card's dev and test rows: examples 69 / 42, wh_gold 251 / 201, polnear 385 / 378
+    assert (len(dd["dev"]), len(dd["test"])) == (len(without["dev"]), len(without["test"])) == (705, 621)
+    assert set(dd["dev"]["statement_id"]) == set(without["dev"]["statement_id"])
+    articles = [r for r in dd["train"] if r["part"] == "training_articles"]
+    assert len(dd["train"]) == len(without["train"]) + len(articles)
+
+
+@pytest.mark.parametrize("folder", ["examples", "training_articles"])
+def test_team_written_gold_is_exact(folder):
+    docs = read_gold(DATA / folder)  # read_gold checks every span against its text and speakers against entities
     assert len(docs) >= 30
     for g in docs:
-        raw = json.loads((DATA / "examples" / f"{g.doc_id}.gold.json").read_text(encoding="utf-8"))
+        raw = json.loads((DATA / folder / f"{g.doc_id}.gold.json").read_text(encoding="utf-8"))
         for st, rec in zip(g.statements, raw["statements"]):
             assert st.label in LABELS
             for role in ("speaker", "cue", "content"):

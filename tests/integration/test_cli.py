@@ -130,7 +130,9 @@ def test_console_script_is_installed(article):
 def test_corpus_stats_json_has_parts_and_labels(capsys, shared_dir):
     code, out, _ = run(capsys, "corpus", "stats", "--json", "--corpora", str(shared_dir / "corpora"))
     stats = json.loads(out)
-    assert code == 0 and set(stats["parts"]) == {"examples", "wh_gold", "polnear"}
+    assert code == 0 and set(stats["parts"]) == {"examples", "wh_gold", "polnear", "training_articles"}
+    articles = stats["parts"]["training_articles"]["splits"]
+    assert articles["train"]["statements"] > 0 and articles["dev"]["statements"] == articles["test"]["statements"] == 0
     for part in stats["parts"].values():
         assert {"documents", "statements", "labels"} <= set(part)
         assert sum(part["labels"].values()) == part["statements"]

@@ -221,6 +221,27 @@ def test_train_model_adds_narration_and_its_fingerprint_to_the_model(tmp_path, s
         train_model.narration(dict(config, narration={"enabled": True, "source": "wh", "seed": 1}), "stance4")
 
 
+def test_train_model_weighs_parts_and_records_the_weights(tmp_path, shared_dir, monkeypatch):
+    monkeypatch.setenv("STANCE_CORPORA_DIR", str(shared_dir / "corpora"))
+    train_model = load_script("train_model")
+    config = {"name": "tiny", "seed": 7, "estimator": "linear", "scheme": "stance4",
+              "estimator_params": {"estimator": "logreg", "char_ngrams": [], "calibration": None},
+              "data": {"parts": ["examples", "wh_gold"], "train_splits": ["train"], "eval_splits": []}}
+    train_model.train(config, tmp_path / "plain")
+    half = dict(config, data=dict(config["data"], part_weights={"examples": 0.5}))
+    train_model.train(half, tmp_path / "half")
+    train_model.train(dict(config, data=dict(config["data"], part_weights={"wh_gold": 0})), tmp_path / "none")
+    meta = {name: json.loads((tmp_path / name / "meta.json").read_text(encoding="utf-8"))["training_data"]
+            for name in ("plain", "half", "none")}
+    assert meta["half"]["part_weights"]["weights"] == {"examples": 0.5}
+    assert meta["half"]["gold_fingerprint"] == meta["plain"]["fingerprint"] != meta["half"]["fingerprint"]
+    assert meta["half"]["statements_by_part"] == meta["plain"]["statements_by_part"]
+    assert set(meta["none"]["statements_by_part"]) == {"examples"}  # weight 0 leaves the part out
+    assert meta["none"]["statements"] == meta["plain"]["statements_by_part"]["examples"]
+    # the part left out is recorded, but the rows fitted all weigh 1: the gold fingerprint is the model's
+    assert meta["none"]["part_weights"] == {"weights": {"wh_gold": 0}} and "gold_fingerprint" not in meta["none"]
+
+
 def test_ibm_claim_stance_trains_a_user_scheme_on_official_topics(tmp_path, shared_dir, monkeypatch):
     monkeypatch.setenv("STANCE_CORPORA_DIR", str(shared_dir / "corpora"))
     ibm = load_script("ibm_claim_stance")

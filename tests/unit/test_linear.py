@@ -19,7 +19,7 @@ from stance.classify import (DEFAULT_SCHEME, CalibratedLinearClassifier, CueLexi
 from stance.classify.features import (content_frame, cue_frame_signals, cue_is_negated, cue_label, denial_signals,
                                      lexicon_group, lexicon_signals, modality_signals, object_kind)
 from stance.classify.persistence import TRUSTED_TYPES
-from stance.classify.training import fit_self_trained, fit_statement_model
+from stance.classify.training import fit_self_trained, fit_statement_model, weigh_parts
 from stance.classify.weak import narration_labels, self_label, weak_label
 from stance.errors import ModelFileError, StanceWarning
 from stance.evaluate import score_labels
@@ -208,6 +208,35 @@ def test_statement_table_and_sentence_views():
     assert table.shape == (2, 5) and table[1, 0] == "b" and table[1, 1] == ""
     Xs, ys, w = sentence_views(X[:3], Y[:3], weight=0.2)
     assert len(Xs) == 3 and Xs[0]["cue"] == "" and Xs[0]["content"] == X[0]["context"] and list(w) == [0.2] * 3
+    _, _, w = sentence_views(X[:3], Y[:3], weight=0.2 * np.array([1.0, 0.5, 0.0]))  # a row's own weight carries over
+    assert list(w) == [0.2, 0.1, 0.0]
+
+
+def test_part_weights_weigh_rows_and_drop_a_part_at_zero():
+    rows = [dict(x, part="real" if i % 2 else "written") for i, x in enumerate(X)]
+    kept, labels, w = weigh_parts(rows, Y, {"written": 0.5})
+    assert len(kept) == len(rows) and set(w[::2]) == {0.5} and set(w[1::2]) == {1.0}
+    kept, labels, w = weigh_parts(rows, Y, {"written": 0})
+    assert [x["part"] for x in kept] == ["real"] * (len(rows) // 2) and labels == Y[1::2] and set(w) == {1.0}
+    assert len(weigh_parts(rows, Y)[0]) == len(rows)
+    with pytest.raises(ValueError, match="negative"):
+        weigh_parts(rows, Y, {"real": -1})
+    # a lighter part moves the model less; weight 1.0 is the unweighted fit
+    new = [{"doc_id": "n1", "part": "written", "cue": "said", "content": "Seoul must stop the drills",
+            "context": "", "quote_type": "indirect"}] * 6
+    probe = [{"content": "Seoul must stop the drills", "cue": "said", "context": ""}]
+
+    def p_rejection(**weighting):
+        model = make_linear_model(estimator="logreg", calibration=None)
+        Xa, ya = rows + new, Y + ["rejection"] * 6
+        if weighting:
+            Xa, ya, w = weigh_parts(Xa, ya, weighting)
+            model = fit_statement_model(model, Xa, ya, sample_weight=w)
+        else:
+            model = fit_statement_model(model, Xa, ya)
+        return model.predict_proba(probe)[0, list(model.classes_).index("rejection")]
+
+    assert np.isclose(p_rejection(), p_rejection(written=1.0)) and p_rejection(written=0.1) < p_rejection()
 
 
 def _fit_and_save(folder):
