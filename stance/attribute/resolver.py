@@ -83,6 +83,12 @@ _STATE_FORM = re.compile(r"\b(?:Republic|Kingdom|Federation|State)\b")  # a stat
 # "of 11 March", "of March 11, 2026" at the end of a mention: the date of a statement, not a name
 _OF_DATE = re.compile(r"\s+of\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?:,?\s+\d{4})?$")
 _LOWER_IN_NAMES = frozenset("of for and the on to in".split())  # "Ministry of Foreign Affairs of …"
+# "the chair of the conference, …": the office's own complement before its holder's name
+_OFFICE_OF = re.compile(r"\s+(?:of|for|in|to)\s+(?:the\s+)?[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,3}(?=,)")
+# what closes an appositive name: a comma, or the sentence after "of <Place>" ("…, Prime Minister Ana Ruiz of B.")
+_APPOSITIVE_END = re.compile(r",|(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?[.;]")
+_NOT_MODIFIERS = frozenset("said says told added when while where who which that".split())  # not an office's modifier
+_INITIALS = re.compile(r"[A-Z]{2,5}")  # an office's initials as a name ("EAM", "PM", "FM")
 _DESCRIPTION_REACH = 20_000  # characters: how far from a description ("the ministry") its entity is looked for
 
 
@@ -373,9 +379,20 @@ class _Resolution:
             lo = mention.span.start + len(" ".join(words[:first])) + (1 if first else 0)
             inner = Mention(Span(lo, lo + len(" ".join(words[first:last + 1]))), "name")
         else:
+            office = [w for w in words[1:-1] if w.lower() not in _DETERMINERS]
+            if len(office) >= 2 and office[-1].lower() in ORG_WORDS:
+                named_office = self._office_named(office[-1], office[:-1], mention.span.start)
+                if named_office:  # "a health ministry official" after "the Ministry of Health and Family Welfare"
+                    return named_office
+                if words[0].lower() in ("a", "an"):  # else the office itself, as "a Peruvian energy ministry"
+                    body = " ".join(strip_possessive(w) for w in office)
+                    return self._register(body, self._type_of(body, ""))
             m = re.match(r"\s+(?:for|of|at|from|with)\s+((?:the\s+)?(?:[A-Z][\w.\u2019'&-]*"
                          r"(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.\u2019'&-]*)*|[a-z]+))",
                          self.text[mention.span.end:mention.span.end + 100])
+            if not m and len(words) == 2 and words[0].lower() in ("a", "an"):
+                # "The European Commission declined to comment. A spokesperson said …": that body's spokesperson
+                return self._previous_subject_body(mention.span.start)
             if not m or not (m.group(1)[:1].isupper() or m.group(1).split()[-1] in SPEAKER_NOUNS):
                 return None
             lo = mention.span.end + m.start(1)
@@ -387,6 +404,32 @@ class _Resolution:
         if found is None or self.known[found].type not in ("organization", "government", "group", "unknown"):
             return None
         return found
+
+    def _previous_subject_body(self, position: int) -> str | None:
+        """The organisation or government named as the subject of the sentence before ``position``."""
+        spans = self._sentence_spans()
+        k = bisect.bisect_right([lo for lo, _ in spans], position) - 1
+        if k < 1:
+            return None
+        lo, hi = spans[k - 1]
+        opening = re.match(r"\s*(?:(?:In|On|At)\s+[A-Z][\w-]*,\s*)?(?:[Tt]he\s+)?", self.text[lo:hi]).end() + lo
+        for chain in self._closest_chains(opening, reach=0):
+            if chain.start == opening and not chain.possessive:
+                etype = self._type_of(chain.name, chain.title)
+                if etype in ("organization", "government"):
+                    return self._register(self._canonical(chain), etype)
+        return None
+
+    def _office_named(self, head: str, modifiers: list[str], position: int) -> str | None:
+        """The organisation named before ``position`` as "<Head> of <modifiers> …" that a lower-case "<modifiers>
+        <head>" describes ("health ministry" -> "Ministry of Health and Family Welfare")."""
+        pattern = re.compile(rf"{re.escape(head)} of (?:the )?{re.escape(' '.join(modifiers))}\b", re.IGNORECASE)
+        for chain in self._closest_chains(position, reach=_DESCRIPTION_REACH):
+            if chain.end > position:
+                break
+            if pattern.match(chain.name):
+                return self._register(chain.name, self._type_of(chain.name, ""))
+        return None
 
     def _state(self, country: str) -> str:
         """A state as the document names it ("the U.S." -> its fullest chain "United States"), else the
@@ -410,12 +453,15 @@ class _Resolution:
         if len(raw) >= 2 and raw[-1][:1].isupper() and words[-2] in self.titles:
             return None  # "Secretary Lima, Chairman Ruiz, …": a titled name is a name, not a description
         end = mention.span.end
+        of = _OFFICE_OF.match(self.text, end)
+        if of:  # "said the chair of the conference, Prime Minister Ana Ruiz of Norland."
+            end = of.end()
         k = bisect.bisect_left(self.starts, end)
         for chain in self.chains[k:k + 2]:
             between = self.text[end:chain.start]
             if not re.fullmatch(r",\s*(?:(?:[A-Z][a-z]{1,3}\.|[A-Z][a-z]+)\s+){0,3}", between):
                 break
-            if (self.text[chain.end:chain.end + 1] == "," and not chain.possessive
+            if (_APPOSITIVE_END.match(self.text, chain.end) and not chain.possessive
                     and self._type_of(chain.name, chain.title) == "person"):
                 return chain
         return None
@@ -683,6 +729,11 @@ class _Resolution:
             (self._country_in(line) for line in self._letterhead()[2]), None)  # "REPUBLIC OF A" over the office
         if not own:
             return None
+        if re.match(r"\s*(?:The\s+)?Government\s+(?!of\b)(?!and\b|or\b)[a-z]", self.text[lo:lo + 80]):
+            # "The Government remains committed …" after "The Government of the Republic of A rejects …"
+            return next((c.name for c in self.chains if c.start < lo and not c.possessive
+                         and (m := re.fullmatch(r"Government\s+of\s+(?:the\s+)?(.+)", c.name))
+                         and self._country_in(m.group(1)) == own), None)
         k = bisect.bisect_left(self.starts, lo)
         for chain in self.chains[k:k + 1]:
             if chain.start > lo + 80:
@@ -780,12 +831,16 @@ class _Resolution:
         return "unknown"
 
     def _name(self, cleaned: str, surface: str, mention: Mention) -> str:
+        holder = self._office_initials(cleaned, mention.span.start)
+        if holder is not None:  # "EAM" after "External Affairs Minister Rohan Varma": that minister
+            return self._register(holder, "person", surface)
         own = name_chains(cleaned, [(0, len(cleaned))], self.titles, self.gaz)
         titled = [c for c in own if c.title and c.name and c.name.lower() not in self.titles]
         if titled:
             cleaned = titled[0].name  # "Interior Minister Paolo Santangelo", "President Ana Ruiz of Kenya"
-        elif own and own[-1].end == len(cleaned) and own[-1].start > 0 and cleaned[:own[-1].start].strip() \
-                and cleaned[0].islower() or (own and len(own) > 1 and own[-1].end == len(cleaned)):
+        elif (own and own[-1].end == len(cleaned) and own[-1].start > 0 and cleaned[:own[-1].start].strip()
+                and cleaned[0].islower() or (own and len(own) > 1 and own[-1].end == len(cleaned))) \
+                and not self._office_in_place(cleaned, own):
             cleaned = own[-1].name  # "Bangkok-based coalition Rivers for Life" -> "Rivers for Life"
         words = cleaned.lower().split()
         if len(words) == 1 and (words[0] in ORG_WORDS or words[0] in self.titles or words[0] in SPEAKER_NOUNS):
@@ -816,6 +871,28 @@ class _Resolution:
             if found:
                 return self._register(found, self.known[found].type, cleaned)
         return self._register(name, self._type_of(name, title), cleaned if cleaned != name else None, title)
+
+    def _office_in_place(self, cleaned: str, own: list[NameChain]) -> bool:
+        """Whether ``cleaned`` is an office with the place it serves ("UN Resident Coordinator in Norland"):
+        the place after the preposition is the office's complement, not the speaker."""
+        if len(own) < 2:
+            return False
+        head = strip_possessive(own[-2].name.split()[-1]).lower()
+        joint = cleaned[own[-2].end:own[-1].start].split()
+        return (head in self.titles or head in SPEAKER_NOUNS) and joint[-1:] in (["in"], ["for"], ["to"], ["at"])
+
+    def _office_initials(self, word: str, position: int) -> str | None:
+        """The closest person before ``position`` whose office's capitalised words spell ``word`` ("EAM" for
+        "External Affairs Minister Rohan Varma"): official texts abbreviate an office held by one person."""
+        if not _INITIALS.fullmatch(word):
+            return None
+        for chain in self._closest_chains(position, reach=_DESCRIPTION_REACH):
+            if chain.end > position:
+                break
+            office = [w for w in re.split(r"[\s-]+", chain.title) if w[:1].isupper()]
+            if len(office) >= 2 and "".join(w[0] for w in office) == word and self._titled_person(chain):
+                return self._canonical(chain)
+        return None
 
     def _surname(self, word: str) -> str | None:
         """The fullest person-like name (text, then title) beginning or ending with ``word``
@@ -1109,9 +1186,20 @@ class _Resolution:
 
     def _sentence_spans(self) -> list[tuple[int, int]]:
         if self._sentences is None:
-            quotes = find_quotes(self.text, paragraph_spans(self.text))
-            self._sentences = split_sentences(self.text, self.body, quotes)
+            self._sentences = split_sentences(self.text, self.body, self._quotes())
         return self._sentences
+
+    def _quotes(self) -> list:
+        if "_quote_list" not in self.__dict__:
+            self.__dict__["_quote_list"] = find_quotes(self.text, paragraph_spans(self.text))
+            self.__dict__["_quote_opens"] = [q.open for q in self.__dict__["_quote_list"]]
+        return self.__dict__["_quote_list"]
+
+    def _quoted(self, position: int) -> bool:
+        """Whether ``position`` is inside a closed quotation."""
+        quotes = self._quotes()
+        k = bisect.bisect_right(self.__dict__["_quote_opens"], position) - 1
+        return k >= 0 and quotes[k].closed and position < quotes[k].close
 
     def _titled_person(self, chain: NameChain) -> bool:
         """A person named with an office ("President Lula", "Foreign Minister Ana Silva"): a meeting's participant."""
@@ -1253,9 +1341,10 @@ class _Resolution:
         for chain in self._closest_chains(position, reach=1500):
             if chain.end > position or chain.start <= floor:
                 return None
-            if chain.possessive:
-                continue
-            name = self._principal(chain.name.lower()) if chain.name.lower() in self.titles else (
+            if chain.possessive or self._quoted(chain.start):
+                continue  # ("“Novacor is holding us to ransom,” she said": not Novacor)
+            name = (self._principal(chain.name.lower()) or self._spoken_office(chain.name)) \
+                if chain.name.lower() in self.titles else (
                 self._canonical(chain) if self._type_of(chain.name, chain.title) == "person" else None)
             if name is None:
                 continue  # "The Vice President" is the office holder of an official document, else nobody
@@ -1263,12 +1352,31 @@ class _Resolution:
             if chain.title and before.endswith(chain.title):
                 before = before[:-len(chain.title)].rstrip()
             before = re.sub(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sir)\.?|\b[Tt]he)$", "", before).rstrip()
+            before = self._without_lowercase_office(before)  # ", government spokesperson Ana Ruiz was …"
             after = self.text[chain.end:chain.end + 30]
             opens = not before or before[-1] in ".!?:;\n\"\u201d\u2019" or re.search(
                 r"(?:^|[.!?\n]\s*)(?:But|And|Meanwhile|Later|Earlier|Separately|However)$", before)
             if opens or (before.endswith(",") and re.match(r",|\s+(?:[a-z]+ly\s+)?(?:also\s+)?[a-z]+\b", after)):
                 return name
         return None
+
+    def _spoken_office(self, title: str) -> str | None:
+        """An office that has already spoken by its title alone ("The Secretary-General is alarmed … He calls
+        on …"): the pronoun's person is that office."""
+        return title if title in self.known and self.known[title].type in ("person", "unknown") else None
+
+    def _without_lowercase_office(self, before: str) -> str:
+        """``before`` without a lower-case office written before a name and up to two modifiers of it ("In Kigali,
+        government spokesperson" -> "In Kigali,"), so the name is seen to open its clause."""
+        words = before.split(" ")
+        if not words or words[-1] not in self.titles:
+            return before
+        k = len(words) - 1
+        while k > 0 and len(words) - k <= 2 and re.fullmatch(r"[a-z][a-z-]*", words[k - 1]) \
+                and words[k - 1] not in FUNCTION_WORDS and words[k - 1] not in _NOT_MODIFIERS \
+                and words[k - 1] not in self.titles:
+            k -= 1
+        return " ".join(words[:k]).rstrip()
 
     def _label(self, label: str) -> str:
         labels = self.__dict__.setdefault("_labels", {})  # the look-up depends on the document alone: once per label

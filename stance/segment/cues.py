@@ -267,13 +267,13 @@ def find_cues(tokens: list[Token], lexicon: Lexicon, cue_model: CueModel | str |
             continue  # inside the cue just found
         low = tokens[i].lower
         match = _phrase_at(tokens, i, lexicon) if low in lexicon.phrases else None
+        if title_case is None and match is None and tokens[i].text[:1].isupper():
+            title_case = _is_title_case(tokens)
         if match is None and low in lexicon.light_verbs:
             prev = tokens[i - 1].lower if i > 0 else ""
-            if prev not in _NOT_VERB_BEFORE:
-                match = _noun_after_light_verb(tokens, i, lexicon)
+            if prev not in _NOT_VERB_BEFORE and not _in_name(tokens, i, bool(title_case)):
+                match = _noun_after_light_verb(tokens, i, lexicon)  # (not "the League of Arab States calls on")
         if match is None:
-            if title_case is None and tokens[i].text[:1].isupper():
-                title_case = _is_title_case(tokens)
             match = _verb_at(tokens, i, lexicon, bool(title_case), model)
         if match is None:
             match = _noun_with_possessor(tokens, i, lexicon)

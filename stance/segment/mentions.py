@@ -61,6 +61,7 @@ residents voters people observers critics supporters opponents officials' team m
 friend friends ally allies colleague colleagues associate associates neighbor neighbors neighbour neighbours
 witness witnesses investigator investigators researcher researchers economist economists strategist strategists
 operative operatives donor donors adviser consultant consultants lawyer lawyers attorney attorneys insider insiders
+coordinator coordinators
 candidate candidates nominee rival rivals opponent spokespeople representative staffer staffers aide
 scientist scientists historian historians pollster pollsters doctor doctors teacher teachers student students
 official's campaigners organizers organisers author authors writer writers editor editors reporter reporters

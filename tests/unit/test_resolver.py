@@ -527,3 +527,73 @@ def test_an_office_named_by_its_title_voices_its_alarm_in_a_briefers_turn():
             "port.\n\nQUESTION: Thank you.\n")
     speakers, _ = resolve(text, genre="transcript")
     assert speakers[-1] == "Secretary-General"
+
+
+def test_an_office_written_as_its_initials_is_the_person_holding_it():
+    text = ("Trade Minister Ana Ruiz spoke today with the Trade Minister of Norland, Omar Haddad.\n\n"
+            "TM rejected the claim that the tariffs were illegal. She urged Norland to lift the ban.\n")
+    speakers, entities = resolve(text, genre="readout")
+    assert speakers[-2:] == ["Ana Ruiz", "Ana Ruiz"]
+    assert entities["Ana Ruiz"].type == "person"
+    # initials that spell no office of the text stay a name of their own
+    assert resolve("Trade Minister Ana Ruiz arrived. NATO said the drills would go ahead.")[0] == ["NATO"]
+
+
+def test_a_person_after_a_lower_case_office_opens_the_clause_for_a_later_pronoun():
+    text = ("Interior Minister Paul Mbeki said the fire had destroyed two depots.\n\n"
+            "In Lisbon, government spokesperson Rita Uwase was firm. \u201cNone of this is true,\u201d she said.\n")
+    assert resolve(text)[0] == ["Paul Mbeki", "Rita Uwase"]
+
+
+def test_a_lower_case_office_description_finds_the_office_named_with_of():
+    text = ("The Ministry of Health and Family Welfare opened an inquiry into the price. Novacor said it would "
+            "appeal. A health ministry official said the company was putting profits first.")
+    assert resolve(text)[0][-1] == "Ministry of Health and Family Welfare"
+
+
+def test_an_indefinite_official_is_no_person_named_before():
+    text = ("Its director, Dr Ana Iyer, said she was worried. A health ministry official said the company was "
+            "putting profits first. The official rejected the plan.")
+    assert resolve(text)[0] == ["Ana Iyer", "health ministry", "health ministry"]
+
+
+def test_a_name_in_a_quotation_is_no_antecedent_of_the_pronoun_reporting_it():
+    text = ("Kestrel Lifesciences said it would not lower the price. Its chief, Omar Haddad, said he would not rule "
+            "anything out.\n\nThe Patients' Alliance welcomed the move. Its director, Dr Ana Iyer, said she was "
+            "worried. \"Kestrel is holding patients to ransom,\" she said.")
+    assert resolve(text)[0][-2:] == ["Ana Iyer", "Ana Iyer"]
+
+
+def test_the_holder_named_after_an_office_with_its_complement_speaks():
+    text = "\u201cOur banks are punished,\u201d said the chair of the summit, Prime Minister Omar Haddad of Norland."
+    assert resolve(text)[0] == ["Omar Haddad"]
+    text = ("Aid groups say roads are cut. The United Nations humanitarian coordinator for Norland, Ana Berg, "
+            "said she was worried.")
+    assert resolve(text)[0][-1] == "Ana Berg"
+
+
+def test_an_indefinite_spokesperson_speaks_for_the_body_that_opens_the_sentence_before():
+    text = ("Ana Ruiz said the plan was dead. The European Commission declined to comment on the funds. "
+            "A spokesperson said only that talks would continue.")
+    assert resolve(text)[0][-1] == "European Commission"
+
+
+def test_an_office_with_the_place_it_serves_is_not_the_place():
+    text = "The UN Resident Coordinator in Norland says she is worried that floods have cut the roads."
+    assert resolve(text)[0] == ["UN Resident Coordinator in Norland"]
+
+
+def test_a_pronoun_after_an_office_that_spoke_by_its_title_is_that_office():
+    text = ("SPOKESPERSON ANA RUIZ: Good afternoon. The Secretary-General is alarmed by the fighting around the "
+            "port. He calls on all parties to let aid through.\n\nQUESTION: Thank you.\n")
+    speakers, _ = resolve(text, genre="transcript")
+    assert speakers[-2:] == ["Secretary-General", "Secretary-General"]
+
+
+def test_the_bare_government_opening_a_statement_sentence_is_the_own_government_named_before():
+    text = ("REPUBLIC OF CHILE\nMINISTRY OF FOREIGN AFFAIRS\n\nThe Government of the Republic of Chile rejects the "
+            "resolution adopted yesterday by the Council.\n\nThe Ministry regrets that a few states keep using the "
+            "Council for political ends.\n\nThe Government remains committed to working with all mechanisms that "
+            "respect the sovereignty of States.\n")
+    speakers, _ = resolve(text, genre="statement")
+    assert speakers[-1] == "Government of the Republic of Chile"

@@ -365,3 +365,9 @@ def test_a_list_marker_in_a_source_voice_document_is_no_statement():
     contents = [c for _, _, c, _ in segment(text, genre="readout")]
     assert "1." not in contents and "(b)" not in contents
     assert any(c.startswith("the summit") or c.startswith("The two ministers") for c in contents)
+
+
+def test_a_capitalised_light_verb_inside_a_name_is_no_cue():
+    text = "The Union of Coastal States calls on all parties to resume the talks."
+    assert segment(text, genre="statement") == [
+        ("The Union of Coastal States", "calls on", "all parties to resume the talks", "indirect")]
