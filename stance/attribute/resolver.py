@@ -206,6 +206,7 @@ class _Resolution:
         self._ends_sorted = True
         self._first_chain: dict[str, NameChain] | None = None  # name -> its first chain, for `_describe`
         self._surnames: dict[str, str] | None = None  # folded word -> fullest person-like name (built once)
+        self._letterheads: tuple[list, list, list] | None = None  # `_letterhead` (read once)
         self._types: dict[tuple[str, str], str] = {}
 
     # -- entities ---------------------------------------------------------------------------
@@ -666,8 +667,8 @@ class _Resolution:
         """The names in the page furniture above the text, in order: offices (a part of a line with an organisation
         word), named lines (a line that is a name the body names again, "Coastal Fisheries Partnership") and
         states ("Global Affairs Canada", "REPUBLIC OF A")."""
-        if "_letterhead_cache" in self.__dict__:
-            return self.__dict__["_letterhead_cache"]
+        if self._letterheads is not None:
+            return self._letterheads
         first_body = self.body[0][0] if self.body else len(self.text)
         body_text = self.text[first_body:]
         offices, named, states = [], [], []
@@ -689,8 +690,8 @@ class _Resolution:
                     states.append(part)
                 elif len(parts) == 1 and block.kind != "dateline" and not part.isupper() and part in body_text:
                     named.append(part)
-        self.__dict__["_letterhead_cache"] = offices, named, states
-        return offices, named, states
+        self._letterheads = offices, named, states
+        return self._letterheads
 
     def _letterhead_case(self, name: str) -> str:
         """A name in capitals as the text writes it, else in title case with its acronyms kept ("MINISTRY OF
