@@ -22,10 +22,10 @@ from ..segment.cues import TIME_WORDS, is_possessive
 from ..segment.mentions import FUNCTION_WORDS, ORG_WORDS
 from ..text.tokens import Token, tokenize
 
-__all__ = ["NameChain", "name_chains", "ORG_WORDS", "MODIFIER_SUFFIXES", "Gazetteer", "load_gazetteer",
-           "strip_possessive"]
+__all__ = ["NameChain", "name_chains", "ORG_WORDS", "MODIFIER_SUFFIXES", "NAME_LINKS", "Gazetteer", "load_gazetteer",
+           "strip_possessive", "spells"]
 
-_JOINERS = frozenset("of for in on and & de du la le al el bin van von der da".split())
+_JOINERS = frozenset("of for in on without and & de du la le al el bin van von der da".split())
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _STATE_WORDS = frozenset("republic kingdom federation emirate sultanate principality commonwealth".split())
 _PARTICLES = frozenset("da das de do dos du di von van der den ter bin ibn ben".split())
@@ -35,6 +35,16 @@ MODIFIER_SUFFIXES = ("-based", "-born", "-led", "-backed", "-owned", "-run", "-f
 # party and role words written before a person's name in political news
 _PARTY_WORDS = frozenset(
     "republican democrat democratic gop rival independent libertarian conservative labour tory".split())
+
+# lower-case nouns that introduce an organisation's name in apposition ("the coalition X", "X, a rights group")
+_ORG_DESCRIPTORS = frozenset("""
+coalition group campaign organisation organization ngo charity watchdog movement network alliance association
+initiative collective lobby nonprofit non-profit foundation federation consortium platform society trust
+""".split())
+# link words inside organisations' names whose head is no organisation word ("Friends of …", "Doctors Without …")
+NAME_LINKS = frozenset("of for on without".split())
+_NAME_REACH = 12  # tokens after a link word in which the rest of a linked name ends
+_UNSPELT = NAME_LINKS | {"the", "and", "&", "in"}  # words that initials may leave out ("IPCC", "ECOWAS" keeps "of")
 
 HONORIFICS = frozenset("honourable honorable hon excellency his her majesty highness hh sheikh dr mr mrs ms".split())
 
@@ -159,6 +169,8 @@ def _joins(tokens: list[Token], i: int, j: int, titles, gazetteer) -> bool:
     so_far = [strip_possessive(t.lower).rstrip(".") for t in tokens[i:j]]
     if tokens[j + 1].lower in TIME_WORDS:
         return False  # "Chile's Ministry of Mining on Monday": a date, not a name
+    if tokens[j].lower == "without":
+        return _named_as_organisation(tokens, i, j)  # "Doctors Without Borders"
     if tokens[j].lower in _PARTICLES and not any(w in ORG_WORDS for w in so_far) and so_far[-1] not in titles:
         return True  # a person's name particle: "Lula da Silva", "von der Leyen", "bin Zayed"
     if tokens[j].lower == "of" and _state_length(tokens, j + 1, gazetteer, before=so_far[-3:]):
@@ -171,7 +183,42 @@ def _joins(tokens: list[Token], i: int, j: int, titles, gazetteer) -> bool:
         return True  # "Arab Republic of Egypt", "Kingdom of Saudi Arabia"
     if gazetteer.country(tokens[j + 1].text) and so_far[-1] not in ORG_WORDS and so_far[-1] not in titles:
         return False
-    return so_far[-1] in titles or any(w in ORG_WORDS for w in so_far)
+    return (so_far[-1] in titles or any(w in ORG_WORDS for w in so_far)
+            or (tokens[j].lower in NAME_LINKS and _named_as_organisation(tokens, i, j)))
+
+
+def _named_as_organisation(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether the chain begun at ``i`` and linked at ``j`` ("Rivers for Life", "Friends of the Earth") is one
+    organisation's name although its head is no organisation word: the text introduces it as one, with a
+    descriptive noun before it ("the coalition X", "the Lima-based group X"), an appositive description after
+    it ("X, an environmental group based in …"), or its initials in brackets after it ("X (ABC)"); or the link
+    word itself is capitalised in running text ("Doctors Without Borders said")."""
+    if i > 0 and tokens[i - 1].text.islower() and tokens[i - 1].lower in _ORG_DESCRIPTORS:
+        return True
+    k, n = j, min(len(tokens), j + _NAME_REACH)  # bounded: a run of names and links stays linear
+    while k < n and (_is_cap(tokens[k]) or (k + 1 < n and tokens[k].lower in NAME_LINKS | {"the"}
+                                            and (_is_cap(tokens[k + 1]) or tokens[k + 1].lower == "the"))):
+        k += 1  # the end of the chain if it runs on
+    n = len(tokens)
+    if (tokens[j].text[:1].isupper() and k < n and tokens[k].text.isalpha() and tokens[k].text.islower()
+            and tokens[k].lower not in FUNCTION_WORDS and tokens[k].lower not in _JOINERS):
+        return True  # "Doctors Without Borders said": a link word in capitals inside running text
+    if k + 2 < n and tokens[k].text == "," and tokens[k + 1].lower in ("a", "an"):
+        for t in tokens[k + 2:k + 6]:
+            if not t.text[:1].isalpha():
+                break
+            if t.lower in _ORG_DESCRIPTORS:
+                return True
+    if k + 2 < n and tokens[k].text == "(" and tokens[k + 2].text == ")":
+        return spells(tokens[k + 1].text, [t.text for t in tokens[i:k]])  # "(IPCC)", "(ECOWAS)"
+    return False
+
+
+def spells(initials: str, words: list[str]) -> bool:
+    """Whether ``initials`` in capitals are those of ``words``, with or without their link words."""
+    words = [w for w in words if w[:1].isalpha()]
+    return len(words) >= 2 and initials.isupper() and initials.isalpha() and initials in (
+        "".join(w[0] for w in words).upper(), "".join(w[0] for w in words if w.lower() not in _UNSPELT).upper())
 
 
 def _office_runs_on(tokens: list[Token], j: int, so_far: list[str], titles) -> bool:

@@ -42,7 +42,8 @@ from ..text import find_quotes, layout, paragraph_spans, split_sentences
 from ..text.tokens import tokenize
 from .issuer import (group_in_opening, is_group_phrase, issuer_from_metadata, parties_in_opening,
                      principals_in_opening, signature_lines)
-from .names import MODIFIER_SUFFIXES, ORG_WORDS, Gazetteer, NameChain, load_gazetteer, name_chains, strip_possessive
+from .names import (MODIFIER_SUFFIXES, NAME_LINKS, ORG_WORDS, Gazetteer, NameChain, load_gazetteer, name_chains, spells,
+                    strip_possessive)
 
 __all__ = ["EntityResolver"]
 
@@ -129,6 +130,16 @@ def _trailing_person(name: str) -> str:
 def _fullest(chain: NameChain) -> tuple[int, bool]:
     """Sort key of the fullest name form: the longest, running text before capitalised headings."""
     return len(chain.name), not chain.name.isupper()
+
+
+_BRACKETED = re.compile(r"\s*\(([A-Z]{2,8})\)")
+
+
+def _bracketed_initials(text: str, chain: NameChain) -> str | None:
+    """The initials written in brackets right after a name, when they spell it ("Economic Community of West
+    African States (ECOWAS)", "Intergovernmental Panel on Climate Change (IPCC)")."""
+    m = _BRACKETED.match(text, chain.end)
+    return m.group(1) if m and spells(m.group(1), chain.name.split()) else None
 
 
 def _headline_name(title: str, chain: NameChain) -> NameChain:
@@ -816,6 +827,10 @@ class _Resolution:
             return "group"
         if title:
             return "person"
+        if (len(words) >= 3 and any(w in NAME_LINKS for w in words[1:-1]) and not self.gaz.country(name)
+                and all(w[:1].isupper() for w, low in zip(name.split(), words) if low not in NAME_LINKS | {"the"})
+                and not any(w in self.titles for w in words)):
+            return "organization"  # "Rivers for Life", "Doctors Without Borders": a linked name is no person's
         if len(words) == 1 and name.isupper() and len(name) > 1:
             return "organization"  # an acronym: "UN", "NATO", "ICRC"
         if len(words) == 1 and name.endswith("s") and self.gaz.is_demonym(name[:-1]):
@@ -850,7 +865,7 @@ class _Resolution:
                 return self._register(found, self.known[found].type, surface)
         target = _unsuffixed(_fold(cleaned))
         index = self._name_index()
-        candidates = [index["suffix"].get(target)]
+        candidates = [index["suffix"].get(target), index["acronym"].get(target)]
         if len(target.split()) == 1 and not self.gaz.country(cleaned):
             candidates.append(index["word"].get(target))  # a surname or given name of a person, not a state
         elif len(target.split()) > 1 and self._surname(target):
@@ -1259,9 +1274,10 @@ class _Resolution:
         """Lookups built once per document, so that resolving a name costs no pass over all chains:
         ``suffix``: every run of words a name ends with -> the fullest chain ending so; ``word``: a first or
         last word (any word of a titled name) -> the fullest person-like chain with it; ``mixed``: a name ->
-        its first chain not in capitals; ``canonical``: the same as ``suffix`` without capitalised headings."""
+        its first chain not in capitals; ``canonical``: the same as ``suffix`` without capitalised headings;
+        ``acronym``: initials the text gives in brackets after a name -> that name ("… States (ECOWAS)")."""
         if "_index" not in self.__dict__:
-            suffix, word, mixed, canonical = {}, {}, {}, {}
+            suffix, word, mixed, canonical, acronym = {}, {}, {}, {}, {}
             seen = set()
             for chain, folded in zip(self.chains, self.folded):
                 if (chain.name, chain.title) in seen:
@@ -1280,16 +1296,24 @@ class _Resolution:
                             word[w] = chain
                 if not chain.name.isupper():
                     mixed.setdefault(_fold(chain.name), chain)
+                    initials = _bracketed_initials(self.text, chain)
+                    if initials:
+                        acronym.setdefault(_fold(initials), chain)
                     f = _fold(chain.name).split()
                     for i in range(len(f)):
                         key = " ".join(f[i:])
                         if len(chain.name) > len(canonical.get(key, "")):
                             canonical[key] = chain.name
-            self.__dict__["_index"] = {"suffix": suffix, "word": word, "mixed": mixed, "canonical": canonical}
+            self.__dict__["_index"] = {"suffix": suffix, "word": word, "mixed": mixed, "canonical": canonical,
+                                       "acronym": acronym}
         return self.__dict__["_index"]
 
     def _canonical(self, chain: NameChain) -> str:
-        """The fullest chain of the document that ends like ``chain`` (its canonical name)."""
+        """The fullest chain of the document that ends like ``chain`` (its canonical name), or the name that its
+        initials stand for ("ECOWAS" after "… West African States (ECOWAS)")."""
+        spelt = self._name_index()["acronym"].get(_fold(chain.name))
+        if spelt is not None and spelt is not chain:
+            return self._canonical(spelt)
         fuller = self._name_index()["canonical"].get(_fold(chain.name), "")
         if len(fuller) <= len(chain.name) and chain.title and len(chain.name.split()) == 1:
             fuller = self._surname(chain.name) or ""  # "Minister Wen" -> "Wen Lihua", whichever order

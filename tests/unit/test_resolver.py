@@ -597,3 +597,49 @@ def test_the_bare_government_opening_a_statement_sentence_is_the_own_government_
             "respect the sovereignty of States.\n")
     speakers, _ = resolve(text, genre="statement")
     assert speakers[-1] == "Government of the Republic of Chile"
+
+
+# -- session 6: organisations' names with a link word and no organisation word ("X for Y", "X of the Y") ----------
+
+def _names(text):
+    return [c.name for c in _chains(text)]
+
+
+def test_a_linked_name_introduced_by_a_descriptive_noun_is_one_organisation():
+    text = ("The Lima-based coalition Voices for Clean Rivers accused the miners of poisoning wells. "
+            "The coalition said the permits must be revoked.")
+    assert _names(text)[0] == "Voices for Clean Rivers"
+    speakers, entities = resolve(text)
+    assert speakers == ["Voices for Clean Rivers"] * 2
+    assert entities["Voices for Clean Rivers"].type == "organization"
+    assert _names("The campaign Mothers of the Missing urged the court to act.") == ["Mothers of the Missing"]
+
+
+def test_a_linked_name_with_an_appositive_description_after_it_is_one_organisation():
+    text = "Keepers of the Delta, a rights group based in Quito, urged the court to act. The group said it would wait."
+    assert _names(text)[:2] == ["Keepers of the Delta", "Quito"]
+    assert resolve(text)[0] == ["Keepers of the Delta", "Keepers of the Delta"]
+
+
+def test_a_link_word_in_capitals_inside_running_text_belongs_to_the_name():
+    speakers, entities = resolve("Medics Without Frontiers said the clinic was hit. The group demanded an inquiry.")
+    assert speakers == ["Medics Without Frontiers"] * 2
+    assert entities["Medics Without Frontiers"].type == "organization"
+
+
+def test_initials_in_brackets_join_the_name_and_name_it_afterwards():
+    text = ("Farmers for Fair Trade (FFT) warned that prices were collapsing. FFT said tariffs must fall. "
+            "The Southern Alliance of Coastal States (SACS) called on Norland to release the crew. The bloc said it "
+            "would send envoys.")
+    assert _names(text)[0] == "Farmers for Fair Trade"
+    speakers, entities = resolve(text)
+    assert speakers == ["Farmers for Fair Trade"] * 2 + ["Southern Alliance of Coastal States"] * 2
+    assert "FFT" in entities["Farmers for Fair Trade"].aliases
+
+
+def test_a_link_word_without_evidence_of_an_organisation_still_ends_a_name():
+    # a person's affiliation, a state, a date, and a bare "X for Y" that nothing introduces stay apart
+    assert _names("Omar Haddad of Kivu Mining said the mine would close.") == ["Omar Haddad", "Kivu Mining"]
+    assert _names("Ana Ruiz of Chile said the talks failed.") == ["Ana Ruiz", "Chile"]
+    assert _names("Voices for Peace said the vote was rigged.") == ["Voices", "Peace"]
+    assert _names("Minister for Foreign Affairs Ana Ruiz said the talks failed.") == ["Ana Ruiz"]
