@@ -51,6 +51,18 @@ def sentence_view(X):
             for x in X]
 
 
+def plover_and_example(example_path: str):
+    """``((X, y), (example, X, y))``: the PLOVER/CAMEO sentences (content only) and the shared example's
+    gold statements (``example_path`` under the shared folder)."""
+    plover = load_plover()
+    names = plover.features["label"].names
+    Xp = [{"content": r["content"], "doc_id": r["id"]} for r in plover]
+    yp = [names[i] for i in plover["label"]]
+    [example] = read_gold(corpus_dir("plover_gsr").parent.parent / example_path)
+    Xe = example.records()
+    return (Xp, yp), (example, Xe, [r["label"] for r in Xe])
+
+
 def summary(gold, pred, scheme) -> dict:
     s = score_labels(gold, pred, scheme)
     return {k: (round(s[k], 4) if isinstance(s[k], float) else s[k]) for k in SUMMARY} | {
@@ -216,14 +228,7 @@ def main(argv=None):
     X, y = split_rows(corpus, data["train_splits"], scheme)
     Xd, yd = split_rows(corpus, data["select_splits"], scheme)
     Xt, yt = split_rows(corpus, data["test_splits"], scheme)
-    plover = load_plover()
-    names = plover.features["label"].names
-    Xp = [{"content": r["content"], "doc_id": r["id"]} for r in plover]
-    yp = [names[i] for i in plover["label"]]
-    shared = corpus_dir("plover_gsr").parent.parent
-    [example] = read_gold(shared / data["example"])
-    Xe = example.records()
-    ye = [r["label"] for r in Xe]
+    (Xp, yp), (example, Xe, ye) = plover_and_example(data["example"])
     # the writer's narration in PolNeAR documents of the dev split: what must come out `other`
     Xn = polnear_narration_sentences(team_split=data["select_splits"][0])
     sets = {"team_dev": (Xd, yd), "team_dev_sentence": (sentence_view(Xd), yd), "team_test": (Xt, yt),

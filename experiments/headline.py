@@ -9,7 +9,7 @@ Usage:
     python experiments/headline.py            # rewrite the table between the markers in README.md
     python experiments/headline.py --check    # exit 1 (and say so) if README.md's table is out of date
 
-Steps: 1. read the metrics.json of segmentation, classification, end_to_end
+Steps: 1. read the metrics.json of segmentation, classification, encoder_model, end_to_end
 and ibm_claim_stance (a missing one gives "not run" cells); 2. build the
 Markdown table, with links to each experiment's results.md / report.md /
 report.html; 3. replace what lies between `START` and `END` in README.md.
@@ -97,6 +97,20 @@ def rows(results: Path) -> list[tuple[str, str, str, str, str]]:
              _fig(_get(model, "plover", "label_macro_f1")), "≥ 0.70", src),
             ("Classification: statements labelled right", "example article",
              f"{example['correct']}/{example['label_n']}" if example else "not run", "8/8", src)]
+
+    vote = _get(_read(results, "encoder_model"), "models", "vote") or {}
+    test = vote.get("team_test", {})
+    per = test.get("label_f1_per_type", {})
+    acts = _fig(test.get("label_mean_f1_acts"), test.get("label_mean_f1_acts_ci95"))
+    if per:
+        acts += f" (demand {per['demand']:.3f}, concern {per['concern']:.3f}, rejection {per['rejection']:.3f})"
+    src = _link(results, "encoder_model", "results.md")
+    out += [("Classification, encoder model (optional extra, not the default): macro-F1, four labels",
+             "team gold test", _fig(test.get("label_macro_f1"), test.get("label_macro_f1_ci95")), "≥ 0.80", src),
+            ("Classification, encoder model: mean F1 over demand, concern, rejection", "team gold test", acts,
+             "each ≥ 0.75", src),
+            ("Classification, encoder model: macro-F1, never trained on", "PLOVER/CAMEO sentences",
+             _fig(_get(vote, "plover", "label_macro_f1")), "≥ 0.70", src)]
 
     out.append(("End to end: statement + speaker + label F1", "team gold test",
                 _fig(scores.get("e2e_f1"), iv.get("e2e_f1")), "–", _link(results, "end_to_end", "report.md",

@@ -84,3 +84,30 @@ def write_corpus():
         return path
 
     return write
+
+
+# the words of the tiny encoder's vocabulary: those of tests/unit/test_encoder.py's statements, and a few more
+ENCODER_WORDS = ("urged insisted called halt worried alarmed troubled fear rejected denied dismissed refused "
+                 "visited met discussed toured the minister plan - said ministry officials a on monday")
+
+
+@pytest.fixture(scope="session")
+def tiny_encoder(tmp_path_factory):
+    """A one-layer, randomly initialised BERT and its word-piece tokenizer, saved as a pretrained folder: it
+    stands in for a pretrained encoder in the tests of `stance.classify.encoder` (skipped without the extra)."""
+    torch = pytest.importorskip("torch")
+    transformers = pytest.importorskip("transformers")
+    folder = tmp_path_factory.mktemp("tiny_bert")
+    words = sorted(set(ENCODER_WORDS.split()) | {str(i) for i in range(10)})
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words]
+    tokenizers = pytest.importorskip("tokenizers")
+    tokenizer = transformers.PreTrainedTokenizerFast(
+        tokenizer_object=tokenizers.BertWordPieceTokenizer({w: i for i, w in enumerate(vocab)}),
+        unk_token="[UNK]", pad_token="[PAD]", cls_token="[CLS]", sep_token="[SEP]", mask_token="[MASK]")
+    tokenizer.save_pretrained(folder)
+    config = transformers.BertConfig(vocab_size=len(vocab), hidden_size=64, num_hidden_layers=1,
+                                     num_attention_heads=2, intermediate_size=128, max_position_embeddings=64,
+                                     hidden_dropout_prob=0.0, attention_probs_dropout_prob=0.0)
+    torch.manual_seed(0)  # the same random weights in every run
+    transformers.BertModel(config).save_pretrained(folder, safe_serialization=True)
+    return str(folder)

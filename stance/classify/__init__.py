@@ -11,9 +11,11 @@ __all__ = ["LabelScheme", "DEFAULT_SCHEME", "get_scheme", "register_scheme", "ca
            "CueLexiconClassifier", "CalibratedLinearClassifier", "make_linear_model", "make_features",
            "statement_table", "document_groups", "sentence_views", "statement_fields", "lexicon_signals",
            "cue_label", "save_model", "load_model", "read_meta", "default_model_path", "TRUSTED_TYPES",
-           "PlainModel"]
+           "PlainModel", "EncoderClassifier", "SoftVote"]
 
 _MODULES = {
+    "encoder": ("EncoderClassifier",),
+    "vote": ("SoftVote",),
     "features": ("cue_label", "lexicon_signals", "statement_fields", "statement_table"),
     "lexicon_model": ("CueLexiconClassifier",),
     "linear": ("CalibratedLinearClassifier", "document_groups", "make_features", "make_linear_model",

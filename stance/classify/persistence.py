@@ -239,7 +239,9 @@ def read_meta(folder) -> dict:
         raise ModelFileError(f"{folder}: {META_FILE} is missing; not a stance model folder") from None
     except json.JSONDecodeError as e:
         raise ModelFileError(f"{folder / META_FILE}: not valid JSON ({e.msg} at line {e.lineno})") from None
-    for key in ("format_version", "sha256", "label_scheme", "sklearn_version"):
+    required = ("format_version", "kind", "members", "label_scheme") if meta.get("kind") == "soft_vote" else (
+        "format_version", "sha256", "label_scheme", "sklearn_version")
+    for key in required:
         if key not in meta:
             raise ModelFileError(f"{folder / META_FILE}: field {key!r} is missing")
     if meta["format_version"] != FORMAT_VERSION:
@@ -268,12 +270,22 @@ def load_model(folder=None, *, trusted: list[str] | None = None, estimator: bool
     scikit-learn estimator from ``model.skops``.  Every file of the folder is
     checked against the SHA-256 in ``meta.json`` first, whichever is loaded.
 
+    A soft-vote folder (`stance.classify.vote`: the linear model voted with a
+    fine-tuned encoder) loads as a `SoftVote` of its members; its encoder
+    member needs the ``encoder`` extra.
+
     Raises `ModelFileError` when the folder is incomplete, a checksum does
     not match (tampered or truncated), or the skops file holds types outside
     the trusted list and ``trusted`` does not name them.
     """
     folder = default_model_path() if folder is None else Path(folder)
     meta = read_meta(folder)
+    if meta.get("kind") == "soft_vote":  # a vote of saved members (`stance.classify.vote`), each checked itself
+        from .vote import load_vote
+
+        if estimator:
+            raise ModelFileError(f"{folder}: a soft vote has no single scikit-learn estimator; load its members")
+        return load_vote(folder, meta, trusted=trusted), meta
     checksums = _checksums(folder, meta)
     for name, expected in checksums.items():
         path = folder / name

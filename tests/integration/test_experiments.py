@@ -297,7 +297,7 @@ def test_headline_rewrites_a_stale_table_and_says_not_run_without_results(tmp_pa
     assert headline.main(["--readme", str(readme), "--check"]) == 0
     empty = tmp_path / "results"
     empty.mkdir()
-    assert headline.table(empty).count("not run") == 12
+    assert headline.table(empty).count("not run") == 15
     with pytest.raises(ValueError, match="markers"):
         headline.render("no markers here")
 
@@ -353,3 +353,44 @@ def test_polnear_agreement_scores_annotators_against_the_primary_and_refuses_tes
     config.write_text(body.replace('"annotator-training"', '"test"'), encoding="utf-8")
     with pytest.raises(SystemExit):
         agreement.main([str(config), "--results", str(tmp_path), "--overwrite"])
+
+
+def test_encoder_model_fine_tunes_votes_and_scores_its_members(tmp_path, shared_dir, tiny_encoder):
+    encoder_model = load_script("encoder_model")
+    config = tmp_path / "encoder.toml"
+    config.write_text(f"""name = "encoder_model"
+seed = 7
+output = "{(tmp_path / 'vote').as_posix()}"
+[data]
+parts = "examples"
+train_splits = ["train"]
+select_splits = ["dev"]
+test_splits = ["test"]
+example = "examples/japan-russia-meeting.gold.json"
+[encoder]
+encoder = "{Path(tiny_encoder).as_posix()}"
+max_length = 32
+epochs = 1
+batch_size = 32
+threads = 1
+[vote]
+linear = "stance/resources/models/default"
+weights = {{ linear = 0.5, encoder = 0.5 }}
+""", encoding="utf-8")
+    assert encoder_model.main([str(config), "--results", str(tmp_path / "results")]) == 0
+    metrics = json.loads((tmp_path / "results" / "encoder_model" / "metrics.json").read_text(encoding="utf-8"))
+    assert set(metrics["models"]) == {"vote", "linear", "encoder"}
+    assert metrics["versions"]["torch"] and metrics["pretrained_sha256"] and len(metrics["loss_curve"]) == 1
+    for name, r in metrics["models"].items():
+        assert r["team_test"]["label_n"] == metrics["n"]["test"] and len(r["example"]["predicted"]) == 8
+    # the saved vote is the folder users load, with the bundled model as its linear member
+    from stance.classify import load_model
+    vote, meta = load_model(tmp_path / "vote")
+    assert meta["kind"] == "soft_vote" and set(vote.members) == {"linear", "encoder"}
+    from stance.corpora import read_gold
+    [example] = read_gold(shared_dir / "examples" / "japan-russia-meeting.gold.json")
+    bundled, _ = load_model()
+    assert metrics["models"]["linear"]["example"]["predicted"] == list(bundled.predict(example.records()))
+    assert "| vote |" in (tmp_path / "results" / "encoder_model" / "results.md").read_text(encoding="utf-8")
+    with pytest.raises(SystemExit, match="--overwrite"):
+        encoder_model.main([str(config), "--results", str(tmp_path / "results")])
