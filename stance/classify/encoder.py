@@ -80,7 +80,7 @@ def _pairs(X) -> tuple[list[str], list[str]]:
 
 
 class EncoderClassifier(ClassifierMixin, BaseEstimator):
-    """Fine-tune a pretrained encoder on statements; predict calibrated-enough class probabilities.
+    """Fine-tune a pretrained encoder on statements; predict class probabilities (the head's softmax, not calibrated).
 
     Parameters
     ----------
