@@ -1,6 +1,6 @@
 """Fine-tune the encoder model and vote it with the bundled linear model; score it beside its members.
 
-Purpose: the library's most accurate classifier, an optional extra (`pip
+Purpose: the library's most accurate classifier of statements, an optional extra (`pip
 install 'stance[encoder]'`: PyTorch and transformers), and what it costs.
 The pretrained encoder is the user's (see the config); its weights are not
 in the repository, and neither is the fine-tuned model (about 90 MB; the

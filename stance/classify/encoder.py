@@ -4,7 +4,7 @@ Why: the linear models over words, cue frames and lexicon features stop
 near macro-F1 0.79 on the team dev split, and their errors need the meaning
 of the whole content (docs/classifiers.md).  A small pretrained encoder
 fine-tuned on the gold statements reads that meaning; voting it with the
-linear model (`stance.classify.vote`) is the library's most accurate model.
+linear model (`stance.classify.vote`) is the library's most accurate model of statements.
 It is slower by two orders of magnitude and needs PyTorch and Hugging Face
 ``transformers``, so it is an extra, never the bundled default.
 
