@@ -42,6 +42,7 @@ from pathlib import Path
 from ..errors import ModelFileError, PlainExportError, StanceWarning
 from ..provenance import file_fingerprint
 from .plain import ARRAYS_FILE, PLAIN_FORMAT, SPEC_FILE, PlainModel, zip_bytes
+from .vote import VOTE_KIND, load_vote
 
 __all__ = ["save_model", "load_model", "read_meta", "default_model_path", "canonical_skops", "MODEL_FILE", "META_FILE",
            "PLAIN_FILES", "PLAIN_TOLERANCE", "TRUSTED_TYPES"]
@@ -239,7 +240,7 @@ def read_meta(folder) -> dict:
         raise ModelFileError(f"{folder}: {META_FILE} is missing; not a stance model folder") from None
     except json.JSONDecodeError as e:
         raise ModelFileError(f"{folder / META_FILE}: not valid JSON ({e.msg} at line {e.lineno})") from None
-    required = ("format_version", "kind", "members", "label_scheme") if meta.get("kind") == "soft_vote" else (
+    required = ("format_version", "kind", "members", "label_scheme") if meta.get("kind") == VOTE_KIND else (
         "format_version", "sha256", "label_scheme", "sklearn_version")
     for key in required:
         if key not in meta:
@@ -280,9 +281,7 @@ def load_model(folder=None, *, trusted: list[str] | None = None, estimator: bool
     """
     folder = default_model_path() if folder is None else Path(folder)
     meta = read_meta(folder)
-    if meta.get("kind") == "soft_vote":  # a vote of saved members (`stance.classify.vote`), each checked itself
-        from .vote import load_vote
-
+    if meta.get("kind") == VOTE_KIND:  # a vote of saved members (`stance.classify.vote`), each checked itself
         if estimator:
             raise ModelFileError(f"{folder}: a soft vote has no single scikit-learn estimator; load its members")
         return load_vote(folder, meta, trusted=trusted), meta
