@@ -32,6 +32,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from ..errors import ModelFileError, StanceError
 from ..provenance import file_fingerprint
+from .persistence import check_files
 from .schemes import get_scheme
 
 __all__ = ["EncoderClassifier", "resolve_encoder", "require_encoder_extra", "ENCODER_META"]
@@ -235,14 +236,11 @@ class EncoderClassifier(ClassifierMixin, BaseEstimator):
             meta = json.loads((folder / ENCODER_META).read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise ModelFileError(f"{folder}: {ENCODER_META} is missing; not a saved encoder") from None
-        for name, expected in meta["sha256"].items():
-            path = folder / name
-            if not path.exists():
-                raise ModelFileError(f"{folder}: {name} is missing")
-            if file_fingerprint(path) != expected:
-                raise ModelFileError(f"{path}: checksum mismatch; the file was changed after it was saved")
-        if _WEIGHTS not in meta["sha256"]:
+        except (json.JSONDecodeError, UnicodeDecodeError) as e:
+            raise ModelFileError(f"{folder / ENCODER_META}: not valid JSON ({e})") from None
+        if not isinstance(meta.get("sha256"), dict) or _WEIGHTS not in meta["sha256"]:
             raise ModelFileError(f"{folder}: no {_WEIGHTS}; only safetensors weights are loaded")
+        check_files(folder, meta["sha256"])
         _, transformers = require_encoder_extra()
         est = cls(**meta["params"])
         est.classes_ = np.array(meta["classes"], dtype=object)

@@ -44,8 +44,8 @@ from ..provenance import file_fingerprint
 from .plain import ARRAYS_FILE, PLAIN_FORMAT, SPEC_FILE, PlainModel, zip_bytes
 from .vote import VOTE_KIND, load_vote
 
-__all__ = ["save_model", "load_model", "read_meta", "default_model_path", "canonical_skops", "MODEL_FILE", "META_FILE",
-           "PLAIN_FILES", "PLAIN_TOLERANCE", "TRUSTED_TYPES"]
+__all__ = ["save_model", "load_model", "read_meta", "check_files", "default_model_path", "canonical_skops",
+           "MODEL_FILE", "META_FILE", "PLAIN_FILES", "PLAIN_TOLERANCE", "TRUSTED_TYPES"]
 
 MODEL_FILE = "model.skops"
 META_FILE = "meta.json"
@@ -262,6 +262,18 @@ def _checksums(folder: Path, meta: dict) -> dict[str, str]:
     return sums
 
 
+def check_files(folder: Path, checksums: dict[str, str]) -> None:
+    """Refuse (`ModelFileError`) a folder where a listed file is missing or differs from its SHA-256."""
+    for name, expected in checksums.items():
+        path = folder / name
+        if not path.exists():
+            raise ModelFileError(f"{folder}: {name} is missing")
+        digest = file_fingerprint(path)
+        if digest != expected:
+            raise ModelFileError(f"{path}: checksum mismatch (file {digest[:12]}…, metadata {expected[:12]}…); "
+                                 "the file was changed or truncated after it was saved — do not use it")
+
+
 def load_model(folder=None, *, trusted: list[str] | None = None, estimator: bool = False):
     """Load a model folder (default: the bundled model); returns ``(model, meta)``.
 
@@ -286,14 +298,7 @@ def load_model(folder=None, *, trusted: list[str] | None = None, estimator: bool
             raise ModelFileError(f"{folder}: a soft vote has no single scikit-learn estimator; load its members")
         return load_vote(folder, meta, trusted=trusted), meta
     checksums = _checksums(folder, meta)
-    for name, expected in checksums.items():
-        path = folder / name
-        if not path.exists():
-            raise ModelFileError(f"{folder}: {name} is missing")
-        digest = file_fingerprint(path)
-        if digest != expected:
-            raise ModelFileError(f"{path}: checksum mismatch (file {digest[:12]}…, meta.json {expected[:12]}…); "
-                                 "the file was changed or truncated after it was saved — do not use it")
+    check_files(folder, checksums)
     if not estimator and SPEC_FILE in checksums:
         return PlainModel.load(folder), meta
     return _load_estimator(folder, meta, trusted), meta
