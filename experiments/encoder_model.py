@@ -11,7 +11,7 @@ Usage:
 
 Steps: 1. read the config and the data (team corpus by split, PLOVER, the
 example), the same gold rows as the bundled model; 2. fine-tune the encoder
-on train (seeded); 3. save the vote folder (the bundled linear model and the
+on train (seeded), with sentence views of the gold rows when the config asks; 3. save the vote folder (the bundled linear model and the
 encoder, `stance.classify.vote`) and load it back the way users do
 (`stance.classify.load_model`); 4. score the vote and each member on dev,
 test (bootstrap over documents), PLOVER and the example, and time the
@@ -36,6 +36,7 @@ from classification import evaluate, plover_and_example, sentence_view  # noqa: 
 
 from stance.classify import get_scheme, load_model  # noqa: E402
 from stance.classify.encoder import EncoderClassifier, require_encoder_extra  # noqa: E402
+from stance.classify.linear import sentence_views  # noqa: E402
 from stance.classify.training import split_rows, training_fingerprint, weigh_parts  # noqa: E402
 from stance.classify.vote import save_vote  # noqa: E402
 from stance.corpora import load_team_corpus  # noqa: E402
@@ -83,8 +84,11 @@ def main(argv=None):
 
     # 2. fine-tune
     encoder = EncoderClassifier(scheme=scheme.name, random_state=seed, progress=True, **config["encoder"])
+    Xs, ys, ws = sentence_views(X, y, weight=data.get("sentence_view_weight", 0.0) * weights)
+    keep = np.flatnonzero(ws > 0)  # weight 0: no sentence views
     with Timer() as fit_time:
-        encoder.fit(X, y, sample_weight=weights)
+        encoder.fit(X + [Xs[i] for i in keep], y + [ys[i] for i in keep],
+                    sample_weight=np.concatenate([weights, ws[keep]]))
     print(f"fine-tuned in {fit_time.seconds:.0f} s; loss by epoch {np.round(encoder.loss_curve_, 3).tolist()}",
           flush=True)
 
@@ -127,7 +131,8 @@ def main(argv=None):
                "pretrained_sha256": encoder.encoder_sha256_, "fit_seconds": round(fit_time.seconds, 1),
                "loss_curve": [round(v, 4) for v in encoder.loss_curve_], "model_folder": config["output"],
                "model_folder_mb": round(sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 1e6, 1),
-               "n": {"train": len(y), "dev": len(yd), "test": len(yt), "plover": len(yp), "example": len(ye)},
+               "n": {"train": len(y), "train_sentence_views": len(keep), "dev": len(yd), "test": len(yt),
+                     "plover": len(yp), "example": len(ye)},
                "main_score": "vote.team_test.label_macro_f1", "models": results}
     write_json(out / "metrics.json", metrics)
     (out / "results.md").write_text(markdown(results), encoding="utf-8")
