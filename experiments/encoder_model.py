@@ -11,8 +11,9 @@ Usage:
 
 Steps: 1. read the config and the data (team corpus by split, PLOVER, the
 example), the same gold rows as the bundled model; 2. fine-tune the encoder
-on train (seeded), with sentence views of the gold rows when the config asks; 3. save the vote folder (the bundled linear model and the
-encoder, `stance.classify.vote`) and load it back the way users do
+on train (seeded), with sentence views of the gold rows when the config
+asks; 3. save the vote folder (the bundled linear model and the encoder,
+`stance.classify.vote`) and load it back the way users do
 (`stance.classify.load_model`); 4. score the vote and each member on dev,
 test (bootstrap over documents), PLOVER and the example, and time the
 labelling of the dev statements (seconds per 1,000); 5. write metrics.json (versions, git
